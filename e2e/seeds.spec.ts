@@ -1,0 +1,31 @@
+import { test, expect } from '@playwright/test';
+import { Newsmark } from './pages/newsmark';
+
+const headlines = [
+  'Putin to Witkoff: “No compromise” on occupied Ukraine',
+  '‘No compromise’ on territory after Ukraine talks with US: Russian official',
+  'No Compromise on Occupied Territories After Poutine-Witkoff Meeting',
+  'Russia says “no territorial compromise” after talks with U.S. over Ukraine',
+  'Russia says no Ukraine compromise after five-hour Putin meeting with Trump envoys',
+];
+
+test('lists the five seed articles and shows the selected one', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const app = new Newsmark(page);
+  await app.open();
+
+  await expect(app.entries()).toHaveCount(5);
+  for (const h of headlines) {
+    await expect(app.articleList.getByText(h, { exact: true })).toBeVisible();
+  }
+  await expect(app.headline()).toHaveText(headlines[0]);
+  await expect(app.reading).toContainText('held five hours of talks in Moscow on Monday');
+
+  await app.select(/Poutine-Witkoff/);
+  await expect(app.headline()).toHaveText(headlines[2]);
+  await expect(app.reading).toContainText('Kremlin diplomatic advisor Iouri Ouchakov stated');
+  // Chrome such as "Connect with us" is folded away, not shown as article prose.
+  await expect(app.reading.getByText('Connect with us')).toBeHidden();
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Run every test of newsmark, installing whatever is missing first:
+#   1. native unit and integration tests (cargo test)
+#   2. clippy for the native and the wasm32 target, warnings denied
+#   3. browser tests (wasm-bindgen-test in headless Chromium)
+#   4. the release build (trunk build --release) and its size
+#   5. end-to-end tests (Playwright in headless Chromium against dist/ on 127.0.0.1)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+ensure_build_tools
+ensure_chromium
+cd "$ROOT"
+
+say "native tests"
+cargo test --all-targets
+
+say "clippy (native and wasm32), warnings denied"
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+say "browser tests (wasm-bindgen-test, headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser
+
+say "release build"
+trunk build --release
+scripts/size.sh
+
+say "end-to-end tests (Playwright, headless Chromium)"
+npx playwright test

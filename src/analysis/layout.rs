@@ -1,0 +1,364 @@
+//! Page layout: which lines of a scraped article are its headline, subheadings, standfirst,
+//! body, captions, and which are site chrome (boilerplate).
+//!
+//! Scraped text arrives as lines. Each non-empty line is a block; a block is classified from
+//! general cues that hold across news sites, not from any one site's wording:
+//! - navigation vocabulary ("Share", "Related", "Source link", "Published on", …);
+//! - length and punctuation (a one- or two-word line without sentence punctuation is chrome;
+//!   a short line without final punctuation in the body is a subheading);
+//! - position (short unpunctuated lines between the headline and the first paragraph are
+//!   kickers, keyword lines and site taglines; a tail that starts with an "end of article"
+//!   marker and holds no full paragraph is related-article teasers);
+//! - teaser shape (a line cut off with "..." and the headline just above it).
+
+use crate::text::Span;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    Title,
+    Subheading,
+    Standfirst,
+    Body,
+    Caption,
+    Boilerplate,
+}
+
+impl BlockKind {
+    /// Blocks whose sentences are claims.
+    pub fn holds_claims(self) -> bool {
+        matches!(self, BlockKind::Standfirst | BlockKind::Body | BlockKind::Caption)
+    }
+
+    /// Blocks that are article content (everything but chrome).
+    pub fn is_content(self) -> bool {
+        self != BlockKind::Boilerplate
+    }
+}
+
+/// One line of the article (trimmed), in byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Block {
+    pub span: Span,
+    pub kind: BlockKind,
+}
+
+/// Phrases that make up a whole line of site chrome, compared case-insensitively after
+/// trimming punctuation. These are the generic controls and labels of news pages.
+const CHROME_LINES: &[&str] = &[
+    "share", "share post", "share this", "share this article", "share on facebook",
+    "share on twitter", "share via", "tweet", "email", "print", "copy link", "related",
+    "related posts", "related articles", "related stories", "related news", "related topics",
+    "popular", "most popular", "most read", "trending", "trending now", "more like this",
+    "more from", "more stories", "more news", "you may also like", "you might also like",
+    "recommended", "recommended stories", "recommended for you", "read more", "read next",
+    "also read", "see also", "source link", "source", "exit mobile version", "connect with us",
+    "follow us", "subscribe", "sign up", "sign in", "log in", "login", "register", "menu",
+    "search", "home", "skip to content", "skip to main content", "advertisement",
+    "sponsored", "sponsored content", "comments", "leave a comment", "leave a reply",
+    "published", "published on", "updated", "updated on", "date", "posted", "posted on",
+    "by", "tags", "topics", "categories", "category", "filed under", "latest news",
+    "breaking news", "top stories", "editor's picks", "editor’s picks", "listen to this article",
+    "watch", "watch video", "video", "photo", "photos", "gallery", "newsletter",
+    "all rights reserved", "cookie policy", "privacy policy", "terms of use", "contact us",
+    "about us", "back to top", "next article", "previous article", "next post", "previous post",
+    "on",
+];
+
+/// Words that start a chrome line whatever follows ("Also read: …", "Site icon …").
+const CHROME_PREFIXES: &[&str] = &[
+    "also read", "read more", "read also", "see also", "site icon", "related:", "watch:",
+    "listen:", "click here", "subscribe to", "sign up for", "follow us on", "follow our",
+    "for more videos", "for more news", "for more updates", "download our app",
+    "list of ", "share this", "copyright", "©", "photo:", "image:", "credit:",
+];
+
+/// Lines after which the rest of a page is usually not the article.
+const TAIL_MARKERS: &[&str] = &[
+    "also read", "related", "related posts", "related articles", "related stories",
+    "more like this", "more from", "more stories", "you may also like", "you might also like",
+    "read more", "read next", "source link", "share post", "share", "share this article",
+    "popular", "most popular", "most read", "trending", "recommended", "recommended stories",
+    "watch", "watch video", "exit mobile version", "comments", "leave a reply", "tags",
+];
+
+/// Fold a line for vocabulary lookups: lower case, outer punctuation and spaces removed.
+fn fold(line: &str) -> String {
+    line.trim()
+        .trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace() || c == '|')
+        .to_lowercase()
+}
+
+fn words(line: &str) -> usize {
+    line.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+/// True when the line ends like a sentence: `.`, `?`, `!` or `…`, possibly inside closing
+/// quotes or brackets.
+pub fn ends_like_sentence(line: &str) -> bool {
+    let core = line.trim_end().trim_end_matches(['”', '’', '"', '\'', ')', ']', '»']);
+    core.ends_with(['.', '?', '!', '…'])
+}
+
+fn is_truncated_teaser(line: &str) -> bool {
+    let t = line.trim_end();
+    (t.ends_with("...") || t.ends_with('…')) && words(t) >= 3
+}
+
+fn is_chrome_line(line: &str) -> bool {
+    let folded = fold(line);
+    if folded.is_empty() {
+        return true;
+    }
+    if CHROME_LINES.contains(&folded.as_str()) {
+        return true;
+    }
+    let lower = line.trim().to_lowercase();
+    if CHROME_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    // A bare label ending in a colon ("Date:", "Share post:").
+    if line.trim_end().ends_with(':') && words(line) <= 3 {
+        return true;
+    }
+    // Calls to action that carry a web address.
+    if (lower.contains("http://") || lower.contains("https://") || lower.contains("www."))
+        && words(line) <= 25
+        && (lower.contains("check") || lower.contains("follow") || lower.contains("subscribe")
+            || lower.contains("visit") || lower.contains("channel") || lower.contains("click"))
+    {
+        return true;
+    }
+    // One or two words with no sentence punctuation: section labels, widget titles.
+    words(line) <= 2 && !ends_like_sentence(line)
+}
+
+fn is_tail_marker(line: &str) -> bool {
+    let folded = fold(line);
+    let lower = line.trim().to_lowercase();
+    TAIL_MARKERS.contains(&folded.as_str())
+        || lower.starts_with("also read")
+        || lower.starts_with("read more")
+        || lower.starts_with("related:")
+}
+
+/// A full paragraph: enough words and sentence punctuation, and not a cut-off teaser.
+fn is_full_paragraph(line: &str) -> bool {
+    words(line) >= 12 && ends_like_sentence(line) && !is_truncated_teaser(line)
+}
+
+/// A photo caption: ends with a bracketed or parenthesised credit naming an agency or
+/// photographer ("… [Name/Agency via AFP]", "(Photo: Reuters)").
+fn is_caption(line: &str) -> bool {
+    let t = line.trim_end();
+    let Some(open) = t.rfind(['[', '(']) else { return false };
+    let credit = t.get(open..).unwrap_or("");
+    (credit.ends_with(']') || credit.ends_with(')'))
+        && (credit.contains('/') || credit.to_lowercase().contains("photo")
+            || credit.contains(" via ") || credit.to_lowercase().contains("getty"))
+        && words(line) >= 8
+}
+
+/// The site-name suffix of a headline ("Headline | Section News", "Headline - Site"), as a
+/// byte offset where the suffix starts (at the separator), if there is one.
+fn title_suffix_start(line: &str) -> Option<usize> {
+    let pipe = line.rfind(" | ").map(|i| i + 1);
+    pipe.filter(|&i| words(line.get(i..).unwrap_or("")) <= 6)
+}
+
+/// Lines of a text as trimmed byte spans, skipping blank lines.
+pub fn lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            out.push(Span::new(start, i));
+            start = i + 1;
+        }
+    }
+    out.push(Span::new(start, text.len()));
+    out.into_iter().map(|s| s.trim(text)).filter(|s| !s.is_empty()).collect()
+}
+
+/// Classify every non-empty line of the article.
+pub fn layout(text: &str) -> Vec<Block> {
+    let lines = lines(text);
+    let line_text = |s: &Span| s.slice(text).unwrap_or("");
+    let mut kinds: Vec<Option<BlockKind>> = lines
+        .iter()
+        .map(|s| is_chrome_line(line_text(s)).then_some(BlockKind::Boilerplate))
+        .collect();
+
+    // Teasers: a cut-off line and the headline right above it.
+    for i in 0..lines.len() {
+        if lines.get(i).map(line_text).is_some_and(is_truncated_teaser) {
+            if let Some(k) = kinds.get_mut(i) {
+                *k = Some(BlockKind::Boilerplate);
+            }
+            if i > 0 {
+                if let (Some(k), Some(prev)) = (kinds.get_mut(i - 1), lines.get(i - 1)) {
+                    if !ends_like_sentence(line_text(prev)) || words(line_text(prev)) < 15 {
+                        *k = Some(BlockKind::Boilerplate);
+                    }
+                }
+            }
+        }
+    }
+
+    // The tail: from the last end-of-article marker that is followed by no full paragraph.
+    let last_full = lines
+        .iter()
+        .enumerate()
+        .rfind(|(i, s)| kinds.get(*i) == Some(&None) && is_full_paragraph(line_text(s)))
+        .map(|(i, _)| i);
+    if let Some(marker) = (0..lines.len()).find(|&i| {
+        lines.get(i).map(line_text).is_some_and(is_tail_marker)
+            && last_full.is_none_or(|f| f < i)
+    }) {
+        for k in kinds.iter_mut().skip(marker) {
+            *k = Some(BlockKind::Boilerplate);
+        }
+    }
+
+    let mut blocks = Vec::with_capacity(lines.len());
+    let mut title_seen = false;
+    let mut body_started = false;
+    for (span, kind) in lines.iter().zip(kinds) {
+        let line = line_text(span);
+        if let Some(k) = kind {
+            blocks.push(Block { span: *span, kind: k });
+            continue;
+        }
+        if !title_seen {
+            title_seen = true;
+            match title_suffix_start(line) {
+                Some(cut) => {
+                    let head = Span::new(span.start, span.start + cut).trim(text);
+                    blocks.push(Block { span: head, kind: BlockKind::Title });
+                    blocks.push(Block {
+                        span: Span::new(span.start + cut, span.end),
+                        kind: BlockKind::Boilerplate,
+                    });
+                }
+                None => blocks.push(Block { span: *span, kind: BlockKind::Title }),
+            }
+            continue;
+        }
+        let sentence_like = ends_like_sentence(line);
+        let kind = if is_caption(line) {
+            BlockKind::Caption
+        } else if !body_started {
+            if sentence_like || words(line) >= 12 {
+                // The first paragraph-like line after the headline: a standfirst when it
+                // is short, or unpunctuated, or a full paragraph follows that is not it.
+                body_started = true;
+                BlockKind::Body
+            } else {
+                // Kickers, keyword lines and taglines between headline and body.
+                BlockKind::Boilerplate
+            }
+        } else if sentence_like || words(line) >= 15 {
+            BlockKind::Body
+        } else {
+            BlockKind::Subheading
+        };
+        blocks.push(Block { span: *span, kind });
+    }
+    // A "subheading" with no content after it heads nothing: it is a widget title or a
+    // call to action at the end of the page.
+    for b in blocks.iter_mut().rev() {
+        match b.kind {
+            BlockKind::Subheading => b.kind = BlockKind::Boilerplate,
+            BlockKind::Boilerplate => {}
+            _ => break,
+        }
+    }
+    mark_standfirst(text, &mut blocks);
+    blocks
+}
+
+/// A standfirst (dek) is the first content line after the headline when it is followed by
+/// another body paragraph and is either unpunctuated or a single sentence repeated later.
+fn mark_standfirst(text: &str, blocks: &mut [Block]) {
+    let mut content = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind.is_content())
+        .map(|(i, b)| (i, *b));
+    let Some((_, first)) = content.next() else { return };
+    if first.kind != BlockKind::Title {
+        return;
+    }
+    let Some((i, dek)) = content.next() else { return };
+    let Some((_, next)) = content.next() else { return };
+    if dek.kind != BlockKind::Body || next.kind != BlockKind::Body {
+        return;
+    }
+    let dek_text = dek.span.slice(text).unwrap_or("");
+    let later = text.get(next.span.start..).unwrap_or("");
+    let repeated = later.contains(dek_text);
+    if repeated || !ends_like_sentence(dek_text) {
+        if let Some(b) = blocks.get_mut(i) {
+            b.kind = BlockKind::Standfirst;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, BlockKind)> {
+        layout(text)
+            .into_iter()
+            .map(|b| (b.span.slice(text).unwrap_or("").to_string(), b.kind))
+            .collect()
+    }
+
+    #[test]
+    fn headline_suffix_and_chrome() {
+        let text = "Site icon Daily Paper\n\nMayor resigns over budget | City News\n\n\
+                    Daily Paper - news for you\n\nThe mayor of Springfield resigned on Monday after the council rejected her budget for the third time.\n\n\
+                    Share post:\n\nPopular";
+        let k = kinds(text);
+        assert_eq!(k[0].1, BlockKind::Boilerplate);
+        assert_eq!(k[1], ("Mayor resigns over budget".into(), BlockKind::Title));
+        assert_eq!(k[2], ("| City News".into(), BlockKind::Boilerplate));
+        assert_eq!(k[3].1, BlockKind::Boilerplate, "tagline between headline and body");
+        assert_eq!(k[4].1, BlockKind::Body);
+        assert_eq!(k[5].1, BlockKind::Boilerplate);
+        assert_eq!(k[6].1, BlockKind::Boilerplate);
+    }
+
+    #[test]
+    fn subheadings_and_teaser_tail() {
+        let text = "Storm hits coast\n\nA storm hit the coast on Friday, cutting power to thousands of homes across the region.\n\n\
+                    Power cuts spread\n\nEngineers said repairs would take several days to complete in the worst hit areas.\n\n\
+                    Related\n\nFloods close roads\n\nHeavy rain closed several roads in the north of the...";
+        let k = kinds(text);
+        assert_eq!(k[2], ("Power cuts spread".into(), BlockKind::Subheading));
+        assert_eq!(k[3].1, BlockKind::Body);
+        assert!(k[4..].iter().all(|(_, kind)| *kind == BlockKind::Boilerplate), "{k:?}");
+    }
+
+    #[test]
+    fn unpunctuated_standfirst() {
+        let text = "Talks end without a deal\nNegotiators from both sides say they will return next week to continue the talks on trade\nThe talks ended on Friday evening without any agreement on tariffs.";
+        let k = kinds(text);
+        assert_eq!(k[1].1, BlockKind::Standfirst);
+        assert_eq!(k[2].1, BlockKind::Body);
+    }
+
+    #[test]
+    fn caption_with_credit() {
+        let text = "Headline here today\n\nThe minister met farmers on Monday in the capital of the province.\n\nThe minister speaks to farmers in the capital on Monday [John Smith/Reuters]\n\nShe promised new subsidies for the sector.";
+        assert_eq!(kinds(text)[2].1, BlockKind::Caption);
+    }
+
+    #[test]
+    fn empty_and_blank_input() {
+        assert!(layout("").is_empty());
+        assert!(layout("\n\n  \n").is_empty());
+    }
+}

@@ -1,0 +1,166 @@
+//! Quality of the analysis on the seed articles, scored against the hand-checked gold labels
+//! in `tests/gold` (copied from the project's shared gold set; see tests/gold/README.md).
+//!
+//! Gold spans are `{text, occurrence}`: the k-th occurrence of `text`, counting every start
+//! position. They are resolved here to byte spans and compared with the analysis.
+
+use newsmark::analysis::analyze;
+use newsmark::seeds::SEEDS;
+use newsmark::text::Span;
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+pub struct GoldArticle {
+    pub file: String,
+    pub text: String,
+    pub doc: Value,
+}
+
+/// Load the gold file of every seed.
+pub fn gold_articles() -> Vec<GoldArticle> {
+    SEEDS
+        .iter()
+        .map(|seed| {
+            let name = seed.file.replace(".txt", ".json");
+            let path = format!("{}/tests/gold/{name}", env!("CARGO_MANIFEST_DIR"));
+            let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let doc: Value = serde_json::from_str(&raw).unwrap_or_else(|e| panic!("{path}: {e}"));
+            GoldArticle { file: seed.file.to_string(), text: seed.text.to_string(), doc }
+        })
+        .collect()
+}
+
+/// The byte span of the `occurrence`-th start of `needle` in `text`.
+pub fn resolve(text: &str, needle: &str, occurrence: usize) -> Option<Span> {
+    let mut from = 0;
+    let mut found = None;
+    for _ in 0..=occurrence {
+        let at = from + text.get(from..)?.find(needle)?;
+        found = Some(at);
+        from = at + needle.chars().next()?.len_utf8();
+    }
+    found.map(|s| Span::new(s, s + needle.len()))
+}
+
+/// Resolve every span of one gold list; `optional` items are returned separately.
+pub fn spans(g: &GoldArticle, list: &str) -> (Vec<(Span, Value)>, Vec<Span>) {
+    let mut required = Vec::new();
+    let mut optional = Vec::new();
+    for item in g.doc[list].as_array().into_iter().flatten() {
+        let text = item["text"].as_str().expect("gold span text");
+        let occ = item["occurrence"].as_u64().expect("gold occurrence") as usize;
+        let span = resolve(&g.text, text, occ)
+            .unwrap_or_else(|| panic!("{}: cannot resolve {list} {text:?} #{occ}", g.file));
+        if item["optional"].as_bool() == Some(true) {
+            optional.push(span);
+        } else {
+            required.push((span, item.clone()));
+        }
+    }
+    (required, optional)
+}
+
+/// Precision, recall and F1 of predicted against gold, as counts and ratios.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Score {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+}
+
+impl Score {
+    pub fn add(&mut self, other: Score) {
+        self.tp += other.tp;
+        self.fp += other.fp;
+        self.fn_ += other.fn_;
+    }
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+    pub fn row(&self, name: &str) -> String {
+        format!(
+            "{name:<24} {:>5} {:>5} {:>5}   P {:.3}  R {:.3}  F1 {:.3}",
+            self.tp, self.fp, self.fn_, self.precision(), self.recall(), self.f1()
+        )
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+}
+
+/// Exact-span score of a set of predictions; predictions equal to an optional gold span
+/// count neither way.
+pub fn exact(pred: &BTreeSet<Span>, gold: &BTreeSet<Span>, optional: &BTreeSet<Span>) -> Score {
+    Score {
+        tp: pred.intersection(gold).count(),
+        fp: pred.iter().filter(|p| !gold.contains(p) && !optional.contains(p)).count(),
+        fn_: gold.difference(pred).count(),
+    }
+}
+
+#[test]
+fn claims_match_gold_sentences() {
+    let mut total = Score::default();
+    println!("\n{:<24} {:>5} {:>5} {:>5}", "claims (exact span)", "tp", "fp", "fn");
+    for g in gold_articles() {
+        let a = analyze(&g.text);
+        let pred: BTreeSet<Span> = a.claims.iter().map(|c| c.span).collect();
+        let (req, opt) = spans(&g, "claims");
+        let gold: BTreeSet<Span> = req.iter().map(|(s, _)| *s).collect();
+        let score = exact(&pred, &gold, &opt.into_iter().collect());
+        println!("{}", score.row(&g.file));
+        for s in gold.difference(&pred) {
+            println!("    missed: {:?}", s.slice(&g.text));
+        }
+        for s in pred.difference(&gold) {
+            println!("    extra:  {:?}", s.slice(&g.text));
+        }
+        total.add(score);
+    }
+    println!("{}", total.row("all"));
+    assert!(total.f1() >= 0.95, "claims F1 {:.3} < 0.95", total.f1());
+}
+
+#[test]
+fn nothing_is_claimed_or_titled_inside_gold_boilerplate() {
+    for g in gold_articles() {
+        let a = analyze(&g.text);
+        let (boiler, _) = spans(&g, "boilerplate");
+        for c in &a.claims {
+            for (b, _) in &boiler {
+                assert!(!c.span.overlaps(b), "{}: claim {:?} overlaps boilerplate {:?}", g.file, c.span.slice(&g.text), b.slice(&g.text));
+            }
+        }
+        let title = a.title.and_then(|t| t.slice(&g.text));
+        assert_eq!(title, g.doc["title"].as_str(), "{}: headline", g.file);
+    }
+}
+
+#[test]
+fn gold_boilerplate_is_detected() {
+    let mut found = 0;
+    let mut total = 0;
+    for g in gold_articles() {
+        let a = analyze(&g.text);
+        let (boiler, _) = spans(&g, "boilerplate");
+        for (b, _) in &boiler {
+            total += 1;
+            // Multi-line gold entries ("Published\n\non") are reported line by line.
+            if a.boilerplate.iter().any(|p| b.contains(p) || p.contains(b)) {
+                found += 1;
+            } else {
+                println!("{}: boilerplate not detected: {:?}", g.file, b.slice(&g.text));
+            }
+        }
+    }
+    println!("boilerplate detected: {found}/{total}");
+    assert_eq!(found, total);
+}
