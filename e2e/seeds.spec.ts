@@ -29,3 +29,14 @@ test('lists the five seed articles and shows the selected one', async ({ page })
   await expect(app.reading.getByText('Connect with us')).toBeHidden();
   expect(errors).toEqual([]);
 });
+
+test('phone width: the page does not scroll sideways and the article is readable', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const app = new Newsmark(page);
+  await app.open();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const box = await app.headline().boundingBox();
+  expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
+  expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+});

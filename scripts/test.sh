@@ -27,3 +27,6 @@ scripts/size.sh
 
 say "end-to-end tests (Playwright, headless Chromium)"
 npx playwright test
+node -e '
+  const r = require("./test-results/e2e.json").stats;
+  console.log(`e2e: ${r.expected + r.flaky} passed, ${r.unexpected} failed, ${r.skipped} skipped`);'

@@ -1,0 +1,26 @@
+// Take screenshots of the built app (dist/) at desktop and phone widths:
+//   node scripts/screenshots.mjs [OUT_DIR]
+// Serves dist/ on 127.0.0.1 with e2e/serve.mjs and drives Debian's Chromium.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { chromiumArgs, executablePath } from '../e2e/chromium.mjs';
+
+const out = process.argv[2] ?? 'docs';
+const port = 4174;
+mkdirSync(out, { recursive: true });
+const server = spawn('node', ['e2e/serve.mjs', 'dist', String(port)], { stdio: 'ignore' });
+try {
+  await new Promise((r) => setTimeout(r, 500));
+  const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+  for (const [name, width, height] of [['desktop', 1280, 860], ['narrow', 390, 844]]) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.getByRole('navigation', { name: 'Articles' }).getByRole('button').first().waitFor();
+    await page.screenshot({ path: `${out}/screenshot-${name}.png` });
+    console.log(`${out}/screenshot-${name}.png`);
+  }
+  await browser.close();
+} finally {
+  server.kill();
+}
