@@ -283,7 +283,7 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "many", "much", "more", "most", "few", "several", "other", "another", "such", "only",
     "just", "even", "already", "again", "ahead", "instead", "perhaps", "maybe", "indeed",
     "thus", "hence", "therefore", "moreover", "furthermore", "nevertheless", "nonetheless",
-    "accordingly", "consequently", "finally", "first", "second", "third", "last", "next",
+    "accordingly", "consequently", "finally", "last", "next",
     "when", "hours", "days", "weeks", "months", "years", "minutes", "watch", "read",
     "according", "following", "responding", "speaking",
     "mr", "mrs", "ms", "dr", "do", "does", "did", "is", "are", "was", "were", "be", "been",
@@ -292,6 +292,17 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "ten", "live", "update", "updates", "breaking", "exclusive", "analysis", "opinion",
     "explainer", "photo", "video", "share", "related", "source", "published",
 ];
+
+/// Day and month names: dates, never entities.
+pub const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+pub const MONTHS: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+pub fn is_calendar_word(word: &str) -> bool {
+    WEEKDAYS.contains(&word) || MONTHS.contains(&word)
+}
 
 pub fn is_function_word(lower: &str) -> bool {
     FUNCTION_WORDS.contains(&lower)

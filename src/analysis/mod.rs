@@ -3,12 +3,15 @@
 //! Never sees the browser. Every span is in UTF-8 bytes of the exact article text
 //! (see [`crate::text`]); conversion to code points happens only on the way out.
 
+pub mod entities;
 pub mod layout;
 pub mod lexicon;
 pub mod tokens;
 pub mod sentences;
 
 use crate::text::{sha256_hex, Span};
+use entities::Entity;
+use tokens::{tokenize, Token};
 use layout::{Block, BlockKind};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -36,6 +39,8 @@ pub struct Analysis {
     pub claims: Vec<Claim>,
     /// Site chrome, in order.
     pub boilerplate: Vec<Span>,
+    /// Named entities, in order, outside boilerplate.
+    pub entities: Vec<Entity>,
 }
 
 impl Analysis {
@@ -64,8 +69,51 @@ pub fn claim_id(sentence: &str, repeat: usize) -> String {
     }
 }
 
-/// Analyse one article.
+/// Analyse one article on its own.
 pub fn analyze(text: &str) -> Analysis {
+    analyze_set(&[text]).into_iter().next().unwrap_or_else(|| layout_and_claims(text))
+}
+
+/// Analyse a set of articles about one event together: evidence about a name in one
+/// article (a full name, a typed mention) informs its other mentions in all of them.
+pub fn analyze_set(texts: &[&str]) -> Vec<Analysis> {
+    let mut analyses: Vec<Analysis> = texts.iter().map(|t| layout_and_claims(t)).collect();
+    let mut tokens: Vec<Vec<Vec<Token>>> = Vec::with_capacity(texts.len());
+    let mut title_case: Vec<Vec<bool>> = Vec::with_capacity(texts.len());
+    for (text, a) in texts.iter().zip(&analyses) {
+        let mut starts: Vec<usize> = a.claims.iter().map(|c| c.span.start).collect();
+        starts.extend(a.content_blocks().map(|b| b.span.start));
+        starts.sort_unstable();
+        starts.dedup();
+        let blocks: Vec<&Block> = a.content_blocks().collect();
+        tokens.push(blocks.iter().map(|b| tokenize(text, b.span, &starts)).collect());
+        title_case.push(blocks.iter().map(|b| is_title_case(text, b)).collect());
+    }
+    let entities = entities::recognize_set(texts, &tokens, &title_case);
+    for (a, e) in analyses.iter_mut().zip(entities) {
+        a.entities = e;
+    }
+    analyses
+}
+
+/// A headline or subheading written in Title Case, where capitals say nothing about names.
+fn is_title_case(text: &str, block: &Block) -> bool {
+    if !matches!(block.kind, BlockKind::Title | BlockKind::Subheading) {
+        return false;
+    }
+    let words: Vec<&str> = block
+        .span
+        .slice(text)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    words.len() >= 3 && caps * 10 >= words.len() * 8
+}
+
+/// Layout and claims of one article, without marks.
+fn layout_and_claims(text: &str) -> Analysis {
     let blocks = layout::layout(text);
     let title = blocks.iter().find(|b| b.kind == BlockKind::Title).map(|b| b.span);
     let boilerplate =
@@ -81,7 +129,7 @@ pub fn analyze(text: &str) -> Analysis {
             claims.push(Claim { id: claim_id(sentence, *n), span, zone: block.kind });
         }
     }
-    Analysis { title, blocks, claims, boilerplate }
+    Analysis { title, blocks, claims, boilerplate, entities: Vec::new() }
 }
 
 #[cfg(test)]

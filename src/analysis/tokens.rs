@@ -126,6 +126,11 @@ pub fn tokenize<'t>(text: &'t str, span: Span, sentence_starts: &[usize]) -> Vec
             starts.next();
             pending_start = true;
         }
+        // A capital after a colon opens a clause ("Zelensky: Sovereignty non-negotiable").
+        let before = region.get(..start).unwrap_or("").trim_end_matches(['“', '"', '‘', '\'', ' ']);
+        if before.ends_with(':') {
+            pending_start = true;
+        }
         let gap_to_next = region.get(end..).unwrap_or("");
         let joined_to_next = gap_to_next.starts_with(' ')
             && gap_to_next.get(1..).and_then(|r| r.chars().next()).is_some_and(is_word_char);

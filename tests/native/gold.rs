@@ -164,3 +164,53 @@ fn gold_boilerplate_is_detected() {
     println!("boilerplate detected: {found}/{total}");
     assert_eq!(found, total);
 }
+
+/// Entities scored with exact span and type over PERSON, ORG and PLACE. OTHER (nationality
+/// adjectives, events) is not scored; a PERSON/ORG/PLACE prediction on a gold OTHER span is
+/// a false positive.
+#[test]
+fn entities_match_gold() {
+    let golds = gold_articles();
+    let texts: Vec<&str> = golds.iter().map(|g| g.text.as_str()).collect();
+    let analyses = newsmark::analysis::analyze_set(&texts);
+    let scored = ["PERSON", "ORG", "PLACE"];
+    let mut total = Score::default();
+    let mut by_type: std::collections::BTreeMap<&str, Score> = Default::default();
+    println!("\n{:<24} {:>5} {:>5} {:>5}", "entities (span+type)", "tp", "fp", "fn");
+    for (g, a) in golds.iter().zip(&analyses) {
+        let (req, opt) = spans(g, "entities");
+        let gold: BTreeSet<(Span, String)> = req
+            .iter()
+            .filter(|(_, v)| scored.contains(&v["type"].as_str().unwrap_or("")))
+            .map(|(s, v)| (*s, v["type"].as_str().unwrap_or("").to_string()))
+            .collect();
+        let optional: BTreeSet<Span> = opt.into_iter().collect();
+        let pred: BTreeSet<(Span, String)> = a
+            .entities
+            .iter()
+            .map(|e| (e.span, serde_json::to_value(e.kind).unwrap().as_str().unwrap().to_string()))
+            .filter(|(s, t)| scored.contains(&t.as_str()) && !optional.contains(s))
+            .collect();
+        let mut score = Score::default();
+        for t in scored {
+            let gs: BTreeSet<_> = gold.iter().filter(|(_, k)| k == t).collect();
+            let ps: BTreeSet<_> = pred.iter().filter(|(_, k)| k == t).collect();
+            let s = Score { tp: gs.intersection(&ps).count(), fp: ps.difference(&gs).count(), fn_: gs.difference(&ps).count() };
+            by_type.entry(t).or_default().add(s);
+            score.add(s);
+        }
+        println!("{}", score.row(&g.file));
+        for (s, t) in gold.difference(&pred) {
+            println!("    missed: {t:<6} {:?}", s.slice(&g.text).unwrap_or(""));
+        }
+        for (s, t) in pred.difference(&gold) {
+            println!("    extra:  {t:<6} {:?}", s.slice(&g.text).unwrap_or(""));
+        }
+        total.add(score);
+    }
+    for (t, s) in &by_type {
+        println!("{}", s.row(t));
+    }
+    println!("{}", total.row("all"));
+    assert!(total.f1() >= 0.90, "entity F1 {:.3} < 0.90", total.f1());
+}
