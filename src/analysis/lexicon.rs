@@ -262,8 +262,9 @@ pub const SPEECH_VERBS: &[&str] = &[
     "expresses", "classified", "labelled", "labeled", "termed", "dubbed", "praised",
     "praising", "condemned", "denied", "denies", "confirmed", "confirms", "promised",
     "promises", "recalled", "predicted", "conceded", "concedes", "cautioned", "posted",
-    "tweeted", "quipped", "pledged", "agreed", "thinks", "believes", "hoped", "hopes",
-    "continued", "concluded", "observed", "commented", "blunt", "according",
+    "tweeted", "quipped", "pledged", "concluded", "commented", "blunt", "according",
+    "spoke", "speaks", "rejected", "rejects", "dismissed", "dismisses", "branded", "brands", "hailed", "hails",
+    "criticised", "criticized", "characterised", "characterized",
 ];
 
 /// Words that are capitalised only because they open a sentence or a headline: function

@@ -6,11 +6,13 @@
 pub mod entities;
 pub mod layout;
 pub mod lexicon;
+pub mod quotes;
 pub mod tokens;
 pub mod sentences;
 
 use crate::text::{sha256_hex, Span};
 use entities::Entity;
+use quotes::Quote;
 use tokens::{tokenize, Token};
 use layout::{Block, BlockKind};
 use serde::Serialize;
@@ -41,6 +43,8 @@ pub struct Analysis {
     pub boilerplate: Vec<Span>,
     /// Named entities, in order, outside boilerplate.
     pub entities: Vec<Entity>,
+    /// Direct and scare quotes, in order, with their speakers.
+    pub quotes: Vec<Quote>,
 }
 
 impl Analysis {
@@ -90,8 +94,20 @@ pub fn analyze_set(texts: &[&str]) -> Vec<Analysis> {
         title_case.push(blocks.iter().map(|b| is_title_case(text, b)).collect());
     }
     let entities = entities::recognize_set(texts, &tokens, &title_case);
-    for (a, e) in analyses.iter_mut().zip(entities) {
+    for (((a, e), text), toks) in analyses.iter_mut().zip(entities).zip(texts).zip(&tokens) {
         a.entities = e;
+        let blocks: Vec<Span> = a.content_blocks().map(|b| b.span).collect();
+        let spans = quotes::find_spans(text, &blocks);
+        let mut units: Vec<quotes::Unit> = Vec::new();
+        for (bi, b) in a.content_blocks().enumerate() {
+            if b.kind.holds_claims() {
+                units.extend(a.claims.iter().filter(|c| b.span.contains(&c.span)).map(|c| quotes::Unit { span: c.span, heading: false, block: bi }));
+            } else {
+                units.push(quotes::Unit { span: b.span, heading: true, block: bi });
+            }
+        }
+        let flat: Vec<Token> = toks.iter().flatten().cloned().collect();
+        a.quotes = quotes::attribute(text, &spans, &units, &flat, &a.entities);
     }
     analyses
 }
@@ -129,7 +145,7 @@ fn layout_and_claims(text: &str) -> Analysis {
             claims.push(Claim { id: claim_id(sentence, *n), span, zone: block.kind });
         }
     }
-    Analysis { title, blocks, claims, boilerplate, entities: Vec::new() }
+    Analysis { title, blocks, claims, boilerplate, entities: Vec::new(), quotes: Vec::new() }
 }
 
 #[cfg(test)]

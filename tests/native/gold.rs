@@ -214,3 +214,64 @@ fn entities_match_gold() {
     println!("{}", total.row("all"));
     assert!(total.f1() >= 0.90, "entity F1 {:.3} < 0.90", total.f1());
 }
+
+/// Canonical name of every alias in the gold alias groups, so that a speaker written
+/// "Yury Ushakov" in one article matches the gold's "Yuri Ushakov".
+fn alias_canonical() -> std::collections::HashMap<String, String> {
+    let path = format!("{}/tests/gold/facts.json", env!("CARGO_MANIFEST_DIR"));
+    let facts: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut map = std::collections::HashMap::new();
+    for g in facts["alias_groups"].as_array().into_iter().flatten() {
+        let canonical = g["canonical"].as_str().unwrap_or("").to_string();
+        for a in g["aliases"].as_array().into_iter().flatten() {
+            map.insert(a.as_str().unwrap_or("").to_string(), canonical.clone());
+        }
+        map.insert(canonical.clone(), canonical);
+    }
+    map
+}
+
+/// Quotes: exact span F1, and speaker accuracy over the matched quotes. Speakers are
+/// compared through the gold alias groups (cross-article spelling is not the
+/// recogniser's job here; naming the right person is).
+#[test]
+fn quotes_match_gold() {
+    let golds = gold_articles();
+    let texts: Vec<&str> = golds.iter().map(|g| g.text.as_str()).collect();
+    let analyses = newsmark::analysis::analyze_set(&texts);
+    let aliases = alias_canonical();
+    let norm = |s: Option<&str>| s.map(|s| aliases.get(s).cloned().unwrap_or_else(|| s.to_string()));
+    let mut total = Score::default();
+    let (mut right, mut matched) = (0, 0);
+    println!("\n{:<24} {:>5} {:>5} {:>5}", "quotes (exact span)", "tp", "fp", "fn");
+    for (g, a) in golds.iter().zip(&analyses) {
+        let (req, opt) = spans(g, "quotes");
+        let gold: BTreeSet<Span> = req.iter().map(|(s, _)| *s).collect();
+        let pred: BTreeSet<Span> = a.quotes.iter().map(|q| q.span).collect();
+        let score = exact(&pred, &gold, &opt.into_iter().collect());
+        println!("{}", score.row(&g.file));
+        for s in gold.difference(&pred) {
+            println!("    missed: {:?}", s.slice(&g.text).unwrap_or(""));
+        }
+        for s in pred.difference(&gold) {
+            println!("    extra:  {:?}", s.slice(&g.text).unwrap_or(""));
+        }
+        for (s, v) in &req {
+            let Some(q) = a.quotes.iter().find(|q| q.span == *s) else { continue };
+            matched += 1;
+            let want = norm(v["speaker"].as_str());
+            let got = norm(q.speaker.as_deref());
+            if want == got {
+                right += 1;
+            } else {
+                println!("    speaker of {:?}: got {:?}, want {:?}", s.slice(&g.text).unwrap_or("").chars().take(40).collect::<String>(), got, want);
+            }
+        }
+        total.add(score);
+    }
+    println!("{}", total.row("all"));
+    let accuracy = right as f64 / matched.max(1) as f64;
+    println!("speaker accuracy: {right}/{matched} = {accuracy:.3}");
+    assert!(total.f1() >= 0.95, "quote F1 {:.3} < 0.95", total.f1());
+    assert!(accuracy >= 0.90, "speaker accuracy {accuracy:.3} < 0.90");
+}

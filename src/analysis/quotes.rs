@@ -1,0 +1,590 @@
+//! Direct quotes and who said them.
+//!
+//! **Finding quotes.** Curly and straight, double and single quotation marks (and « »),
+//! paired within a paragraph; only the outermost pair of nested quotes is a quote. A
+//! closing ’ or ' counts only where it cannot be an apostrophe. A quote left open at the
+//! end of a paragraph runs to the end of it when the next paragraph opens with a quotation
+//! mark (the convention for quotes spanning paragraphs).
+//!
+//! **Attributing them.** In the sentence(s) around the quote, outside any quotation:
+//! - a speech verb right after the quote with its subject ("…,” Zelensky said) or object
+//!   ("…,” said top aide Yury Ushakov);
+//! - a speech verb before the quote, close to it, and its subject ("Ushakov was blunt:",
+//!   "Kallas called this week “pivotal”"); "according to X";
+//! - a pronoun subject refers to the last named speaker;
+//! - an indefinite source ("a Russian official") refers forward to the next named speaker;
+//! - a quote that makes up its own sentence continues the previous quote's speaker;
+//! - a quote in a headline or subheading condenses a body quote: it takes the speaker of
+//!   the body quote that shares most of its words.
+//!
+//! A short quote with no speech verb near it is a scare quote: no speaker.
+
+use super::entities::{Entity, EntityType};
+use super::lexicon::{is_function_word, SPEECH_VERBS};
+use super::tokens::Token;
+use crate::text::Span;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Reported words, full or partial.
+    Direct,
+    /// A term set off in quotation marks with no speaker.
+    Scare,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// Byte span including the quotation marks.
+    pub span: Span,
+    /// Canonical name (or description) of the source, `None` for scare quotes.
+    pub speaker: Option<String>,
+    pub kind: QuoteKind,
+}
+
+/// A unit of text the attribution looks at: a sentence of prose or a whole heading.
+#[derive(Debug, Clone, Copy)]
+pub struct Unit {
+    pub span: Span,
+    pub heading: bool,
+    /// Index of the paragraph (block) the unit belongs to.
+    pub block: usize,
+}
+
+fn is_letter_or_digit(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+/// Quote spans in one paragraph. Returns the spans and whether the last one was left open.
+fn quotes_in_block(text: &str, block: Span) -> (Vec<Span>, bool) {
+    let Some(region) = block.slice(text) else { return (Vec::new(), false) };
+    let mut out = Vec::new();
+    // Stack of (closing mark expected, byte offset of the opening mark).
+    let mut stack: Vec<(char, usize)> = Vec::new();
+    let chars: Vec<(usize, char)> = region.char_indices().collect();
+    for (n, &(i, c)) in chars.iter().enumerate() {
+        let prev = n.checked_sub(1).and_then(|k| chars.get(k)).map(|&(_, p)| p);
+        let next = chars.get(n + 1).map(|&(_, x)| x);
+        let opens_here = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘\"«:".contains(p));
+        let close = |stack: &mut Vec<(char, usize)>, out: &mut Vec<Span>, mark: char| {
+            if let Some(pos) = stack.iter().rposition(|&(m, _)| m == mark) {
+                let (_, start) = stack.get(pos).copied().unwrap_or((mark, 0));
+                stack.truncate(pos);
+                if stack.is_empty() {
+                    out.push(Span::new(block.start + start, block.start + i + mark.len_utf8()));
+                }
+                true
+            } else {
+                false
+            }
+        };
+        match c {
+            '“' => stack.push(('”', i)),
+            '«' => stack.push(('»', i)),
+            '‘' => stack.push(('’', i)),
+            '”' => {
+                close(&mut stack, &mut out, '”');
+            }
+            '»' => {
+                close(&mut stack, &mut out, '»');
+            }
+            // An apostrophe has a letter after it ("haven’t") or closes a plural
+            // possessive; ’ closes a quote only when one is open.
+            '’' if !is_letter_or_digit(next) && stack.iter().any(|&(m, _)| m == '’') => {
+                close(&mut stack, &mut out, '’');
+            }
+            '"' => {
+                let open_double = stack.iter().any(|&(m, _)| m == '"');
+                if open_double && !(opens_here && is_letter_or_digit(next)) {
+                    close(&mut stack, &mut out, '"');
+                } else if opens_here {
+                    stack.push(('"', i));
+                }
+            }
+            '\'' => {
+                let open_single = stack.iter().any(|&(m, _)| m == '\'');
+                if open_single && !is_letter_or_digit(next) {
+                    close(&mut stack, &mut out, '\'');
+                } else if opens_here && is_letter_or_digit(next) && !is_letter_or_digit(prev) {
+                    stack.push(('\'', i));
+                }
+            }
+            _ => {}
+        }
+    }
+    // The outermost quote left open runs to the end of the paragraph.
+    if let Some(&(_, start)) = stack.first() {
+        out.push(Span::new(block.start + start, block.end));
+        out.sort();
+        return (out, true);
+    }
+    (out, false)
+}
+
+fn opens_with_quote(text: &str, block: Span) -> bool {
+    block.slice(text).is_some_and(|s| s.starts_with(['“', '"', '‘', '«']))
+}
+
+/// Every quote of an article: spans only.
+pub fn find_spans(text: &str, blocks: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        let (spans, left_open) = quotes_in_block(text, *block);
+        let continues = blocks.get(i + 1).is_some_and(|next| opens_with_quote(text, *next));
+        for (k, s) in spans.iter().enumerate() {
+            let is_open_one = left_open && k + 1 == spans.len() && s.end == block.end;
+            if is_open_one && !continues {
+                continue;
+            }
+            out.push(*s);
+        }
+    }
+    out
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
+/// Nouns that describe a source without naming it ("a Russian official").
+const SOURCE_NOUNS: &[&str] = &[
+    "official", "officials", "source", "sources", "spokesperson", "spokesman", "spokeswoman",
+    "aide", "diplomat", "diplomats", "leader", "minister", "president", "envoy", "negotiator",
+    "negotiators", "adviser", "advisor", "statement", "ministry", "government", "people",
+];
+/// Words that may stand between a subject and its verb ("Putin repeatedly said").
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "was", "were", "is", "are", "also", "then", "later", "again", "once",
+    "repeatedly", "previously", "earlier", "now", "would", "will", "could", "did", "had",
+    "reportedly", "publicly", "privately", "separately", "only", "just", "further", "not",
+    "been", "being", "be",
+];
+/// How many words before a quote a speech verb may stand and still introduce it: a
+/// reported clause ("He said Putin reacted … including the “territorial problem”") can
+/// be long, so this spans most of a sentence.
+const MAX_VERB_DISTANCE: usize = 30;
+/// Words between a quote and a later verb that show the verb belongs to a new clause
+/// ("…”, with Zelenskyy saying …").
+const CLAUSE_BREAKS: &[&str] = &["with", "and", "but", "while", "as", "after", "before", "when", "which", "who"];
+
+/// Who the words of one sentence position refer to.
+#[derive(Debug, Clone, PartialEq)]
+enum Source {
+    Named(String, EntityType),
+    Pronoun,
+    /// A description with an indefinite article: resolved by the next named speaker.
+    Indefinite,
+    Description(String),
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    tokens: Vec<&'a Token<'a>>,
+    entities: &'a [Entity],
+    quotes: &'a [Span],
+}
+
+impl Ctx<'_> {
+    fn entity_at(&self, tok: &Token) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.span.start <= tok.span.start && tok.span.end <= e.span.end)
+    }
+
+    fn in_quote(&self, tok: &Token) -> bool {
+        self.quotes.iter().any(|q| q.start <= tok.span.start && tok.span.end <= q.end)
+    }
+
+    fn lower(&self, k: usize) -> String {
+        self.tokens.get(k).map(|t| t.text.to_lowercase()).unwrap_or_default()
+    }
+
+    fn is_speech_verb(&self, k: usize) -> bool {
+        self.tokens.get(k).is_some_and(|t| !self.in_quote(t)) && SPEECH_VERBS.contains(&self.lower(k).as_str())
+    }
+
+    /// The source a speech verb at `k` reports, looking only at tokens in `sentence`
+    /// (indices in order) up to byte `limit`: its subject; for a participle after a comma
+    /// or a coordinated verb, the subject of an earlier speech verb in the sentence or the
+    /// first source the sentence names (a person before anything else); else the named
+    /// object after it.
+    fn source_of_verb(&self, k: usize, sentence: &[usize], limit: usize) -> Option<Source> {
+        let verb = self.lower(k);
+        let participle_after_comma = verb.ends_with("ing")
+            && k.checked_sub(1).and_then(|p| self.tokens.get(p)).zip(self.tokens.get(k)).is_some_and(|(p, v)| {
+                self.text.get(p.span.end..v.span.start).is_some_and(|g| g.contains(','))
+            });
+        if !participle_after_comma {
+            if let Some(s) = self.subject_before(k) {
+                return Some(s);
+            }
+        }
+        let earlier: Vec<usize> = sentence.iter().copied().filter(|&j| j < k).collect();
+        for &j in earlier.iter().rev() {
+            if self.is_speech_verb(j) {
+                if let Some(s) = self.subject_before(j) {
+                    return Some(s);
+                }
+            }
+        }
+        let mut first_other = None;
+        for &j in &earlier {
+            let Some(t) = self.tokens.get(j) else { continue };
+            if self.in_quote(t) {
+                continue;
+            }
+            match self.entity_at(t) {
+                Some(e) if e.kind == EntityType::Person => return Some(Source::Named(e.canonical.clone(), e.kind)),
+                Some(e) if e.kind != EntityType::Other && first_other.is_none() => {
+                    first_other = Some(Source::Named(e.canonical.clone(), e.kind));
+                }
+                _ if first_other.is_none() && PRONOUNS.contains(&self.lower(j).as_str()) => {
+                    first_other = Some(Source::Pronoun);
+                }
+                _ => {}
+            }
+        }
+        first_other.or_else(|| self.object_after(k, limit))
+    }
+
+    /// The subject that ends right before token `k` (skipping auxiliaries and adverbs).
+    fn subject_before(&self, k: usize) -> Option<Source> {
+        let mut j = k;
+        while j > 0 {
+            let w = self.lower(j - 1);
+            if AUXILIARIES.contains(&w.as_str()) || w.ends_with("ly") && w.len() > 4 {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        let t = self.tokens.get(j.checked_sub(1)?)?;
+        if self.in_quote(t) {
+            return None;
+        }
+        // A comma between the word and the verb: the word closes a parenthesis or a
+        // clause of its own ("Trump, speaking in Washington, called …").
+        let verb_start = self.tokens.get(j).map_or(t.span.end, |v| v.span.start);
+        if self.text.get(t.span.end..verb_start).is_some_and(|g| g.contains(',')) {
+            return None;
+        }
+        // A gap with punctuation (other than a closing quote) breaks the subject.
+        if let Some(e) = self.entity_at(t) {
+            if e.kind != EntityType::Other {
+                return Some(Source::Named(e.canonical.clone(), e.kind));
+            }
+        }
+        let w = t.text.to_lowercase();
+        if PRONOUNS.contains(&w.as_str()) {
+            return Some(Source::Pronoun);
+        }
+        if SOURCE_NOUNS.contains(&w.as_str()) {
+            // Walk back over the description to its determiner.
+            let mut s = j - 1;
+            while s > 0 && s + 6 > j {
+                let d = self.lower(s - 1);
+                if d == "a" || d == "an" {
+                    return Some(Source::Indefinite);
+                }
+                if d == "the" || d == "its" || d == "his" || d == "her" {
+                    break;
+                }
+                let (Some(prev), Some(cur)) = (self.tokens.get(s - 1), self.tokens.get(s)) else { break };
+                if self.in_quote(prev) || self.text.get(prev.span.end..cur.span.start).is_some_and(|g| g.trim() != "") {
+                    break;
+                }
+                s -= 1;
+            }
+            while s + 1 < j && ["and", "or", "but"].contains(&self.lower(s).as_str()) {
+                s += 1;
+            }
+            let start = self.tokens.get(s)?.span.start;
+            let desc = self.text.get(start..t.span.end)?.to_string();
+            return Some(Source::Description(desc));
+        }
+        None
+    }
+
+    /// The named source within a few words after token `k` ("said top aide X"): the first
+    /// person, else the first organisation.
+    fn object_after(&self, k: usize, limit: usize) -> Option<Source> {
+        let mut org = None;
+        for j in k + 1..(k + 8).min(self.tokens.len()) {
+            let Some(t) = self.tokens.get(j) else { break };
+            if self.in_quote(t) || t.span.end > limit {
+                break;
+            }
+            match self.entity_at(t) {
+                Some(e) if e.kind == EntityType::Person => return Some(Source::Named(e.canonical.clone(), e.kind)),
+                Some(e) if e.kind == EntityType::Org && org.is_none() => org = Some(Source::Named(e.canonical.clone(), e.kind)),
+                _ => {}
+            }
+        }
+        org
+    }
+}
+
+/// Attribute the quotes of one article. `units` are its sentences and headings in order,
+/// `tokens` all its tokens in order.
+pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], entities: &[Entity]) -> Vec<Quote> {
+    let ctx = Ctx { text, tokens: tokens.iter().collect(), entities, quotes: spans };
+    let unit_of = |pos: usize| units.iter().position(|u| u.span.start <= pos && pos < u.span.end.max(u.span.start + 1));
+    let mut result: Vec<(Span, Option<Source>, bool, bool)> = Vec::new();
+    let mut last_speaker: Option<(String, EntityType)> = None;
+    let mut last_quote_unit: Option<(usize, Option<Source>)> = None;
+    // Who a later "he" or "she" most likely means, sentence by sentence: the person who is
+    // the subject of a speech verb, else the first person the sentence names.
+    let mut unit_speakers: Vec<Option<(String, EntityType)>> = vec![None; units.len()];
+    for (ui, u) in units.iter().enumerate() {
+        let idx: Vec<usize> = (0..ctx.tokens.len())
+            .filter(|&k| ctx.tokens.get(k).is_some_and(|t| u.span.start <= t.span.start && t.span.end <= u.span.end))
+            .collect();
+        let by_verb = idx.iter().filter(|&&k| ctx.is_speech_verb(k)).find_map(|&k| match ctx.subject_before(k) {
+            Some(Source::Named(n, EntityType::Person)) => Some((n, EntityType::Person)),
+            _ => None,
+        });
+        let first_person = || {
+            idx.iter().find_map(|&k| {
+                let t = ctx.tokens.get(k)?;
+                if ctx.in_quote(t) {
+                    return None;
+                }
+                ctx.entity_at(t).filter(|e| e.kind == EntityType::Person).map(|e| (e.canonical.clone(), e.kind))
+            })
+        };
+        if let Some(slot) = unit_speakers.get_mut(ui) {
+            *slot = by_verb.or_else(first_person);
+        }
+    }
+    let mut next_unit_with_speaker_update = 0;
+    for q in spans {
+        let (Some(first_unit), Some(last_unit)) = (unit_of(q.start), unit_of(q.end.saturating_sub(1))) else {
+            continue;
+        };
+        // Bring the running "last speaker" up to this sentence.
+        while next_unit_with_speaker_update < first_unit {
+            if let Some(Some(s)) = unit_speakers.get(next_unit_with_speaker_update) {
+                last_speaker = Some(s.clone());
+            }
+            next_unit_with_speaker_update += 1;
+        }
+        let heading = units.get(first_unit).is_some_and(|u| u.heading);
+        let window = Span::new(
+            units.get(first_unit).map_or(q.start, |u| u.span.start),
+            units.get(last_unit).map_or(q.end, |u| u.span.end),
+        );
+        let in_window: Vec<usize> = (0..ctx.tokens.len())
+            .filter(|&k| ctx.tokens.get(k).is_some_and(|t| window.start <= t.span.start && t.span.end <= window.end))
+            .collect();
+        let after: Vec<usize> = in_window.iter().copied().filter(|&k| ctx.tokens.get(k).is_some_and(|t| t.span.start >= q.end)).collect();
+        let before: Vec<usize> = in_window.iter().copied().filter(|&k| ctx.tokens.get(k).is_some_and(|t| t.span.end <= q.start)).collect();
+        let mut source: Option<Source> = None;
+        let mut has_verb = false;
+        // After the quote: "…,” Zelensky said" / "…,” said Ushakov" / "…,” he added", or
+        // further on in a sentence the quote opens ("“No compromise” was reached …, a
+        // Russian official has said").
+        let after_close: Vec<usize> = after.iter().copied().take_while(|&k| ctx.tokens.get(k).is_some_and(|t| !ctx.in_quote(t))).collect();
+        let next_quote_start = spans.iter().find(|s| s.start >= q.end && s.start < window.end).map(|s| s.start);
+        let quote_opens_sentence = before.is_empty();
+        let verb_after = after_close.iter().position(|&k| ctx.is_speech_verb(k)).filter(|&pos| {
+            let k = after_close.get(pos).copied().unwrap_or(0);
+            let broken = after_close.iter().take(pos).any(|&j| CLAUSE_BREAKS.contains(&ctx.lower(j).as_str()));
+            // A verb that leads straight into another quote introduces that one instead.
+            let words_to_next = next_quote_start.map(|ns| {
+                after.iter().filter(|&&j| j > k && ctx.tokens.get(j).is_some_and(|t| t.span.end <= ns)).count()
+            });
+            (pos <= 3 || quote_opens_sentence) && !broken && words_to_next.is_none_or(|n| n > 3)
+        });
+        if let Some(pos) = verb_after {
+            let k = after_close.get(pos).copied().unwrap_or(0);
+            has_verb = true;
+            source = if pos == 0 { ctx.object_after(k, window.end) } else { ctx.subject_before(k) };
+            if source.is_none() {
+                source = ctx.object_after(k, window.end);
+            }
+        }
+        // Before the quote: the nearest speech verb, close enough to introduce it.
+        if source.is_none() {
+            let near: Vec<usize> = before.iter().rev().copied().take(MAX_VERB_DISTANCE).collect();
+            // A short label right after a possessive ("Russia’s “shadow fleet”") is a term.
+            let possessive_label = before.last().and_then(|&j| ctx.tokens.get(j)).is_some_and(|t| t.possessive)
+                && q.slice(text).is_some_and(|s| s.split_whitespace().count() <= 3);
+            for (distance, &k) in near.iter().enumerate() {
+                if possessive_label && distance > 6 {
+                    break;
+                }
+                if ctx.is_speech_verb(k) {
+                    has_verb = true;
+                    source = if ctx.lower(k) == "according" {
+                        ctx.object_after(k, q.start)
+                    } else {
+                        ctx.source_of_verb(k, &before, q.start)
+                    };
+                    break;
+                }
+            }
+            // "Ushakov was blunt:" / "Putin to Witkoff:" — a name right before a colon.
+            if source.is_none() {
+                let gap = text.get(window.start..q.start).unwrap_or("").trim_end();
+                if gap.ends_with(':') {
+                    has_verb = true;
+                    let subject = before.iter().find_map(|&j| {
+                        ctx.tokens.get(j).and_then(|t| ctx.entity_at(t)).filter(|e| matches!(e.kind, EntityType::Person | EntityType::Org | EntityType::Place)).map(|e| Source::Named(e.canonical.clone(), e.kind))
+                    });
+                    source = subject.or_else(|| before.first().and_then(|&j| {
+                        PRONOUNS.contains(&ctx.lower(j).as_str()).then_some(Source::Pronoun)
+                    }));
+                }
+            }
+        }
+        let whole_sentence = before.is_empty() && after_close.is_empty();
+        let words = q.slice(text).map_or(0, |s| s.split_whitespace().count());
+        let mut continues = false;
+        if source.is_none() && whole_sentence {
+            // A quote that is its own sentence continues the previous quote.
+            if let Some((prev_unit, prev_src)) = &last_quote_unit {
+                if first_unit <= prev_unit + 2 {
+                    source = prev_src.clone();
+                    continues = true;
+                }
+            }
+        }
+        let scare = source.is_none() && !has_verb && !continues && words <= 4 && !heading;
+        if let Some(Source::Pronoun) = source {
+            source = last_speaker.clone().map(|(n, k)| Source::Named(n, k));
+        }
+        if let Some(Source::Named(n, k)) = &source {
+            if *k == EntityType::Person {
+                last_speaker = Some((n.clone(), *k));
+            }
+        }
+        last_quote_unit = Some((last_unit, source.clone()));
+        result.push((*q, source, scare, heading));
+    }
+    // Indefinite sources take the next named person speaker.
+    let named_after = |i: usize, result: &[(Span, Option<Source>, bool, bool)]| -> Option<String> {
+        result.iter().skip(i + 1).find_map(|(_, s, _, _)| match s {
+            Some(Source::Named(n, EntityType::Person)) => Some(n.clone()),
+            _ => None,
+        })
+    };
+    let resolved: Vec<Option<String>> = (0..result.len())
+        .map(|i| match result.get(i).and_then(|r| r.1.clone()) {
+            Some(Source::Named(n, _)) => Some(n),
+            Some(Source::Indefinite) => named_after(i, &result),
+            Some(Source::Description(d)) => Some(d),
+            Some(Source::Pronoun) | None => None,
+        })
+        .collect();
+    let mut quotes: Vec<Quote> = result
+        .iter()
+        .zip(resolved)
+        .map(|((span, _, scare, _), speaker)| Quote {
+            span: *span,
+            kind: if *scare { QuoteKind::Scare } else { QuoteKind::Direct },
+            speaker: if *scare { None } else { speaker },
+        })
+        .collect();
+    // Headline quotes condense a body quote: take its speaker.
+    let body: Vec<(Vec<String>, Option<String>)> = quotes
+        .iter()
+        .zip(&result)
+        .filter(|(_, r)| !r.3)
+        .map(|(q, _)| (content_words(q.span.slice(text).unwrap_or("")), q.speaker.clone()))
+        .collect();
+    for (q, r) in quotes.iter_mut().zip(&result) {
+        if !r.3 {
+            continue;
+        }
+        let words = content_words(q.span.slice(text).unwrap_or(""));
+        let best = body
+            .iter()
+            .filter(|(_, s)| s.is_some())
+            .map(|(w, s)| (words.iter().filter(|x| w.contains(x)).count(), s))
+            .filter(|(n, _)| *n > 0)
+            .max_by_key(|(n, _)| *n);
+        if let Some((_, s)) = best {
+            q.speaker = s.clone();
+            q.kind = QuoteKind::Direct;
+        }
+    }
+    quotes
+}
+
+/// Lower-cased words that carry a quote's meaning: three letters or more, not function
+/// words.
+fn content_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .filter(|w| !is_function_word(w))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<&str> {
+        find_spans(text, &[Span::new(0, text.len())]).iter().map(|s| s.slice(text).unwrap_or("")).collect()
+    }
+
+    #[test]
+    fn quote_marks() {
+        assert_eq!(spans("He said “yes” and ‘no’ today."), ["“yes”", "‘no’"]);
+        assert_eq!(spans("It wasn’t “the ‘real’ deal,” she said."), ["“the ‘real’ deal,”"]);
+        assert_eq!(spans("The residents’ exit was “orderly”."), ["“orderly”"]);
+        assert_eq!(spans("He said \"we won\" and 'they lost'."), ["\"we won\"", "'they lost'"]);
+        assert_eq!(spans("Unclosed “quote here."), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn quote_spanning_paragraphs() {
+        let text = "“First part of it.\n“Second part,” he said.";
+        let nl = text.find('\n').unwrap_or(0);
+        let blocks = [Span::new(0, nl), Span::new(nl + 1, text.len())];
+        let got: Vec<&str> = find_spans(text, &blocks).iter().map(|s| s.slice(text).unwrap_or("")).collect();
+        assert_eq!(got, ["“First part of it.", "“Second part,”"]);
+    }
+}
+
+#[cfg(test)]
+mod attribution_tests {
+    use crate::analysis::analyze;
+
+    fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+        let a = analyze(text);
+        a.quotes.iter().map(|q| (q.span.slice(text).unwrap_or("").to_string(), q.speaker.clone())).collect()
+    }
+
+    #[test]
+    fn speech_verb_before_the_quote() {
+        let s = speakers("Talks end in Moscow\n\nAlthough Ushakov described the talks as “very useful and constructive”, he stressed that “a lot of work lies ahead”.");
+        assert_eq!(s[0].1.as_deref(), Some("Ushakov"), "{s:?}");
+        assert_eq!(s[1].1.as_deref(), Some("Ushakov"), "{s:?}");
+    }
+
+    fn one(text: &str) -> Vec<Option<String>> {
+        speakers(&format!("Headline about the budget\n\n{text}")).into_iter().map(|(_, s)| s).collect()
+    }
+
+    #[test]
+    fn patterns() {
+        // "…,” X said" and "…,” said title X".
+        assert_eq!(one("“We will not back down,” Merkel said."), [Some("Merkel".into())]);
+        assert_eq!(one("“It is over,” said finance minister Olaf Scholz."), [Some("Olaf Scholz".into())]);
+        // Pronoun after a named speaker.
+        assert_eq!(
+            one("Angela Merkel spoke on Monday. “We are ready,” she said."),
+            [Some("Angela Merkel".into())]
+        );
+        // A quote that is its own sentence continues the previous speaker.
+        assert_eq!(
+            one("“Prices will fall,” Jerome Powell said. “Not soon, though.”"),
+            [Some("Jerome Powell".into()), Some("Jerome Powell".into())]
+        );
+        // An indefinite source is named later.
+        assert_eq!(
+            one("“No deal” was reached, a senior official said. “Talks continue,” said negotiator Maria Lopez."),
+            [Some("Maria Lopez".into()), Some("Maria Lopez".into())]
+        );
+        // A term after a possessive is a scare quote.
+        assert_eq!(one("Ships of Iran’s “ghost fleet” sailed on."), [None]);
+    }
+}
