@@ -6,12 +6,14 @@
 pub mod entities;
 pub mod layout;
 pub mod lexicon;
+pub mod numbers;
 pub mod quotes;
 pub mod tokens;
 pub mod sentences;
 
 use crate::text::{sha256_hex, Span};
 use entities::Entity;
+use numbers::NumberMention;
 use quotes::Quote;
 use tokens::{tokenize, Token};
 use layout::{Block, BlockKind};
@@ -31,7 +33,7 @@ pub struct Claim {
 }
 
 /// Everything the analysis finds in one article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
     /// The headline, if one was found.
     pub title: Option<Span>,
@@ -45,6 +47,8 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     /// Direct and scare quotes, in order, with their speakers.
     pub quotes: Vec<Quote>,
+    /// Numeric expressions, in order, with kinds and normalised values.
+    pub numbers: Vec<NumberMention>,
 }
 
 impl Analysis {
@@ -94,6 +98,7 @@ pub fn analyze_set(texts: &[&str]) -> Vec<Analysis> {
         title_case.push(blocks.iter().map(|b| is_title_case(text, b)).collect());
     }
     let entities = entities::recognize_set(texts, &tokens, &title_case);
+    let resolve = numbers::Resolve { anchor: numbers::anchor_date(texts) };
     for (((a, e), text), toks) in analyses.iter_mut().zip(entities).zip(texts).zip(&tokens) {
         a.entities = e;
         let blocks: Vec<Span> = a.content_blocks().map(|b| b.span).collect();
@@ -108,6 +113,8 @@ pub fn analyze_set(texts: &[&str]) -> Vec<Analysis> {
         }
         let flat: Vec<Token> = toks.iter().flatten().cloned().collect();
         a.quotes = quotes::attribute(text, &spans, &units, &flat, &a.entities);
+        let taken: Vec<Span> = a.entities.iter().map(|e| e.span).collect();
+        a.numbers = blocks.iter().flat_map(|b| numbers::find(text, *b, &resolve, &taken)).collect();
     }
     analyses
 }
@@ -145,7 +152,7 @@ fn layout_and_claims(text: &str) -> Analysis {
             claims.push(Claim { id: claim_id(sentence, *n), span, zone: block.kind });
         }
     }
-    Analysis { title, blocks, claims, boilerplate, entities: Vec::new(), quotes: Vec::new() }
+    Analysis { title, blocks, claims, boilerplate, entities: Vec::new(), quotes: Vec::new(), numbers: Vec::new() }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use crate::text::sha256_hex;
 use std::rc::Rc;
 
 /// One loaded article and its analysis.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Article {
     /// File name or a label for pasted text.
     pub file: String,
@@ -31,7 +31,7 @@ impl Article {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub articles: Vec<Rc<Article>>,
     /// Index into `articles` of the article in the reading pane.

@@ -275,3 +275,64 @@ fn quotes_match_gold() {
     assert!(total.f1() >= 0.95, "quote F1 {:.3} < 0.95", total.f1());
     assert!(accuracy >= 0.90, "speaker accuracy {accuracy:.3} < 0.90");
 }
+
+/// Whether a predicted value equals the gold value: numbers within 1e-9, ranges by both
+/// ends, ISO strings exactly.
+fn same_value(pred: &Value, gold: &Value) -> bool {
+    match (pred, gold) {
+        (Value::Number(a), Value::Number(b)) => (a.as_f64().unwrap_or(f64::NAN) - b.as_f64().unwrap_or(f64::NAN)).abs() < 1e-9,
+        (Value::Array(a), Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_value(x, y)),
+        (Value::String(a), Value::String(b)) => a == b,
+        (Value::Null, Value::Null) => true,
+        _ => false,
+    }
+}
+
+/// Numbers: F1 with overlapping spans (one-to-one), and value accuracy over the matches.
+#[test]
+fn numbers_match_gold() {
+    let golds = gold_articles();
+    let texts: Vec<&str> = golds.iter().map(|g| g.text.as_str()).collect();
+    let analyses = newsmark::analysis::analyze_set(&texts);
+    let mut total = Score::default();
+    let (mut right, mut matched) = (0, 0);
+    println!("\n{:<24} {:>5} {:>5} {:>5}", "numbers (overlap)", "tp", "fp", "fn");
+    for (g, a) in golds.iter().zip(&analyses) {
+        let (req, opt) = spans(g, "numbers");
+        let mut used = vec![false; a.numbers.len()];
+        let mut score = Score::default();
+        for (s, v) in &req {
+            let hit = a.numbers.iter().enumerate().find(|(i, n)| !used[*i] && n.span.overlaps(s));
+            match hit {
+                Some((i, n)) => {
+                    used[i] = true;
+                    score.tp += 1;
+                    matched += 1;
+                    let got = serde_json::to_value(&n.value).unwrap();
+                    if same_value(&got, &v["value"]) {
+                        right += 1;
+                    } else {
+                        println!("    value of {:?} ({:?}): got {got}, want {}", s.slice(&g.text).unwrap_or(""), n.span.slice(&g.text).unwrap_or(""), v["value"]);
+                    }
+                }
+                None => {
+                    score.fn_ += 1;
+                    println!("    missed: {:?}", s.slice(&g.text).unwrap_or(""));
+                }
+            }
+        }
+        for (i, n) in a.numbers.iter().enumerate() {
+            if !used[i] && !opt.iter().any(|o| o.overlaps(&n.span)) {
+                score.fp += 1;
+                println!("    extra:  {:?}", n.span.slice(&g.text).unwrap_or(""));
+            }
+        }
+        println!("{}", score.row(&g.file));
+        total.add(score);
+    }
+    println!("{}", total.row("all"));
+    let accuracy = right as f64 / matched.max(1) as f64;
+    println!("value accuracy: {right}/{matched} = {accuracy:.3}");
+    assert!(total.f1() >= 0.90, "number F1 {:.3} < 0.90", total.f1());
+    assert!(accuracy >= 0.90, "value accuracy {accuracy:.3} < 0.90");
+}
