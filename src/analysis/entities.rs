@@ -16,13 +16,13 @@
 //!    together ("Putin Witkoff") are split when each part is known on its own.
 
 use super::lexicon::{
-    demonym, is_calendar_word, MONTHS, is_first_name, is_function_word, place, EVENT_HEADS, KNOWN_ORGS, ORG_HEADS,
+    demonym, is_calendar_word, lowercase, with_lowercase, MONTHS, is_first_name, is_function_word, place, EVENT_HEADS, KNOWN_ORGS, ORG_HEADS,
     PLACE_HEADS, ROMAN, SPEECH_VERBS, TITLES, TITLE_HEADS,
 };
 use super::tokens::Token;
 use crate::text::Span;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet, FxHashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
 #[serde(rename_all = "UPPERCASE")]
@@ -85,45 +85,46 @@ struct Mention {
 }
 
 /// What the recogniser needs to know about the whole article set.
-pub struct SetContext {
+pub struct SetContext<'t> {
     /// Words that appear in lower case somewhere in the set: ordinary vocabulary.
-    lower_words: HashSet<String>,
+    lower_words: FxHashSet<&'t str>,
     /// Words that appear capitalised somewhere other than at a sentence start.
-    inner_capitalised: HashSet<String>,
+    inner_capitalised: FxHashSet<&'t str>,
 }
 
-impl SetContext {
-    pub fn new(token_lists: &[Vec<Token<'_>>]) -> Self {
-        let mut lower_words = HashSet::new();
-        let mut inner_capitalised = HashSet::new();
-        for tokens in token_lists {
-            for t in tokens {
-                let first = t.text.chars().next();
-                if first.is_some_and(char::is_lowercase) {
-                    lower_words.insert(t.text.to_string());
-                } else if first.is_some_and(char::is_uppercase) && !t.sentence_initial {
-                    inner_capitalised.insert(t.text.to_string());
-                }
+impl<'t> SetContext<'t> {
+    pub fn new<'a>(token_lists: impl IntoIterator<Item = &'a Token<'t>>) -> Self
+    where
+        't: 'a,
+    {
+        let mut lower_words = FxHashSet::default();
+        let mut inner_capitalised = FxHashSet::default();
+        for t in token_lists {
+            let first = t.text.chars().next();
+            if first.is_some_and(char::is_lowercase) {
+                lower_words.insert(t.text);
+            } else if first.is_some_and(char::is_uppercase) && !t.sentence_initial {
+                inner_capitalised.insert(t.text);
             }
         }
         SetContext { lower_words, inner_capitalised }
     }
 
     fn is_common_word(&self, word: &str) -> bool {
-        self.lower_words.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.lower_words.contains(w))
     }
 }
 
-fn lower(t: &Token) -> String {
-    t.text.to_lowercase()
+fn lower<'a>(t: &Token<'a>) -> std::borrow::Cow<'a, str> {
+    lowercase(t.text)
 }
 
 fn is_title_word(t: &Token) -> bool {
-    TITLES.contains(&lower(t).trim_end_matches('.'))
+    TITLES.contains_lower(t.text.trim_end_matches('.'))
 }
 
 fn is_title_head(t: &Token) -> bool {
-    TITLE_HEADS.contains(&lower(t).trim_end_matches('.'))
+    TITLE_HEADS.contains_lower(t.text.trim_end_matches('.'))
 }
 
 fn is_name_word(t: &Token) -> bool {
@@ -203,9 +204,9 @@ fn pieces(tokens: &[Token], range: (usize, usize), title_case: bool, ctx: &SetCo
         let Some(t) = tokens.get(s) else { break };
         let l = lower(t);
         let positional = t.sentence_initial || title_case;
-        let has_evidence = place(t.text).is_some() || is_first_name(t.text) || KNOWN_ORGS.contains(&t.text)
+        let has_evidence = place(t.text).is_some() || is_first_name(t.text) || KNOWN_ORGS.contains(t.text)
             || demonym(t.text).is_some() || t.is_all_caps();
-        if is_function_word(&l) && !t.is_all_caps() && !KNOWN_ORGS.contains(&t.text)
+        if is_function_word(&l) && !t.is_all_caps() && !KNOWN_ORGS.contains(t.text)
             || is_calendar_word(t.text)
             || positional && ctx.is_common_word(t.text) && !has_evidence && !is_title_word(t)
             || CONNECTORS.contains(&t.text)
@@ -222,7 +223,7 @@ fn pieces(tokens: &[Token], range: (usize, usize), title_case: bool, ctx: &SetCo
     let last = all.last().map(|t| lower(t)).unwrap_or_default();
     // A whole chain ending in an organisation head word is one organisation ("General
     // Staff", "U.S. Embassy", "Ministry of Foreign Affairs").
-    if all.len() >= 2 && ORG_HEADS.contains(&last.as_str()) {
+    if all.len() >= 2 && ORG_HEADS.contains(&last) {
         return vec![(s, e, false)];
     }
     // Cut at titles: a run of title words holding at least one title head.
@@ -269,7 +270,7 @@ fn pieces(tokens: &[Token], range: (usize, usize), title_case: bool, ctx: &SetCo
     for (a, b, titled) in out {
         let first = tokens.get(a);
         let last = tokens.get(b.saturating_sub(1)).map(lower).unwrap_or_default();
-        let headed = ORG_HEADS.contains(&last.as_str()) || PLACE_HEADS.contains(&last.as_str()) || EVENT_HEADS.contains(&last.as_str());
+        let headed = ORG_HEADS.contains(&last) || PLACE_HEADS.contains(&last) || EVENT_HEADS.contains(&last);
         if b - a >= 2 && first.is_some_and(|t| demonym(t.text).is_some()) && !headed {
             split.push((a, a + 1, false));
             split.push((a + 1, b, titled));
@@ -293,13 +294,13 @@ fn pieces(tokens: &[Token], range: (usize, usize), title_case: bool, ctx: &SetCo
 fn type_by_form(text: &str, toks: &[&Token], ctx: &SetContext) -> (Option<EntityType>, u8, Option<String>) {
     let words = toks.len();
     let last = toks.last().map(|t| lower(t)).unwrap_or_default();
-    if KNOWN_ORGS.contains(&text) {
+    if KNOWN_ORGS.contains(text) {
         return (Some(EntityType::Org), 2, None);
     }
-    if words >= 2 && ORG_HEADS.contains(&last.as_str()) {
+    if words >= 2 && ORG_HEADS.contains(&last) {
         return (Some(EntityType::Org), 2, None);
     }
-    if words >= 2 && (EVENT_HEADS.contains(&last.as_str()) || toks.iter().any(|t| t.text == "War")) {
+    if words >= 2 && (EVENT_HEADS.contains(&last) || toks.iter().any(|t| t.text == "War")) {
         return (Some(EntityType::Other), 2, None);
     }
     let city_state = toks.len() == 2 && text.contains(", ");
@@ -316,7 +317,7 @@ fn type_by_form(text: &str, toks: &[&Token], ctx: &SetContext) -> (Option<Entity
             return (Some(EntityType::Place), 2, Some(p.canonical.to_string()));
         }
     }
-    if words >= 2 && PLACE_HEADS.contains(&last.as_str()) {
+    if words >= 2 && PLACE_HEADS.contains(&last) {
         return (Some(EntityType::Place), 2, None);
     }
     if words == 1 {
@@ -345,7 +346,7 @@ fn type_by_form(text: &str, toks: &[&Token], ctx: &SetContext) -> (Option<Entity
 }
 
 /// The lower-cased words around a token range, skipping punctuation.
-fn word_before(tokens: &[Token], i: usize, back: usize) -> Option<String> {
+fn word_before<'a>(tokens: &[Token<'a>], i: usize, back: usize) -> Option<std::borrow::Cow<'a, str>> {
     i.checked_sub(back).and_then(|k| tokens.get(k)).map(lower)
 }
 
@@ -400,7 +401,7 @@ fn type_by_context(text: &str, tokens: &[Token], a: usize, b: usize, titled: boo
     if matches!(prev.as_deref(), Some("according")) || prev.as_deref() == Some("by") && prev2.as_deref() == Some("cited") {
         return (Some(EntityType::Org), 1);
     }
-    if next.as_deref().is_some_and(|n| SPEECH_VERBS.contains(&n)) && gap_after == " " {
+    if next.as_deref().is_some_and(|n| SPEECH_VERBS.contains(n)) && gap_after == " " {
         return (Some(EntityType::Person), 1);
     }
     // The addressee of speech or a meeting: "told Macron", "met Starmer".
@@ -416,8 +417,7 @@ fn type_by_context(text: &str, tokens: &[Token], a: usize, b: usize, titled: boo
 /// Recognise the entities of every article of a set. `blocks[i]` lists, for article `i`,
 /// its content blocks as (span, is Title Case heading) with the tokens of each block.
 pub fn recognize_set(texts: &[&str], tokens: &[Vec<Vec<Token<'_>>>], title_case: &[Vec<bool>]) -> Vec<Vec<Entity>> {
-    let flat: Vec<Vec<Token>> = tokens.iter().map(|blocks| blocks.iter().flatten().cloned().collect()).collect();
-    let ctx = SetContext::new(&flat);
+    let ctx = SetContext::new(tokens.iter().flatten().flatten());
 
     // Pass 1: candidate pieces, typed by their form.
     struct Raw {
@@ -450,11 +450,11 @@ pub fn recognize_set(texts: &[&str], tokens: &[Vec<Vec<Token<'_>>>], title_case:
 
     // Full names of people seen with confidence: from a first name or a title, or
     // written the same way at least twice.
-    let mut name_counts: HashMap<String, usize> = HashMap::new();
+    let mut name_counts: HashMap<String, usize> = HashMap::default();
     for r in &raws {
         *name_counts.entry(r.text.clone()).or_insert(0) += 1;
     }
-    let mut surnames: HashSet<String> = HashSet::new();
+    let mut surnames: HashSet<String> = HashSet::default();
     for r in &raws {
         let sure = r.strength >= 2 || r.titled || name_counts.get(r.text.as_str()).copied().unwrap_or(0) >= 2;
         if r.kind == Some(EntityType::Person) && r.b - r.a >= 2 && sure {
@@ -463,7 +463,7 @@ pub fn recognize_set(texts: &[&str], tokens: &[Vec<Vec<Token<'_>>>], title_case:
             }
         }
     }
-    let known_alone = |w: &str| surnames.contains(w) || place(w).is_some_and(|p| p.size >= 3) || KNOWN_ORGS.contains(&w);
+    let known_alone = |w: &str| surnames.contains(w) || place(w).is_some_and(|p| p.size >= 3) || KNOWN_ORGS.contains(w);
 
     // Pass 2: split run-together names, then type single words by their context.
     let mut mentions: Vec<Mention> = Vec::new();
@@ -541,9 +541,9 @@ pub fn recognize_set(texts: &[&str], tokens: &[Vec<Vec<Token<'_>>>], title_case:
 /// Pass 3: surnames, votes, coordination, run-together names, defaults.
 fn resolve(mentions: &mut [Mention], ctx: &SetContext) {
     // Full names of people: surname → full name, per article and across the set.
-    let mut full_by_article: HashMap<(usize, String), (String, usize)> = HashMap::new();
-    let mut full_in_set: HashMap<String, HashMap<String, usize>> = HashMap::new();
-    let mut name_counts: HashMap<&str, usize> = HashMap::new();
+    let mut full_by_article: HashMap<(usize, String), (String, usize)> = HashMap::default();
+    let mut full_in_set: HashMap<String, HashMap<String, usize>> = HashMap::default();
+    let mut name_counts: HashMap<&str, usize> = HashMap::default();
     for m in mentions.iter() {
         *name_counts.entry(m.text.as_str()).or_insert(0) += 1;
     }
@@ -578,7 +578,7 @@ fn resolve(mentions: &mut [Mention], ctx: &SetContext) {
         }
     }
     // Votes: a word takes the type most of its confidently typed mentions have.
-    let mut votes: HashMap<String, HashMap<EntityType, u32>> = HashMap::new();
+    let mut votes: HashMap<String, HashMap<EntityType, u32>> = HashMap::default();
     for m in mentions.iter() {
         if let Some(k) = m.kind {
             *votes.entry(m.text.clone()).or_default().entry(k).or_insert(0) += u32::from(m.strength) * 2;
@@ -620,7 +620,7 @@ fn resolve(mentions: &mut [Mention], ctx: &SetContext) {
     // gazetteer and people come with first names or titles.
     for m in mentions.iter_mut() {
         if m.kind.is_none() {
-            let seen_inside = ctx.inner_capitalised.contains(&m.text);
+            let seen_inside = ctx.inner_capitalised.contains(m.text.as_str());
             if !m.sentence_initial || seen_inside {
                 m.kind = Some(EntityType::Org);
             }

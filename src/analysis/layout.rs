@@ -11,6 +11,7 @@
 //!   marker and holds no full paragraph is related-article teasers);
 //! - teaser shape (a line cut off with "..." and the headline just above it).
 
+use super::lexicon::WordSet;
 use crate::text::Span;
 use serde::Serialize;
 
@@ -46,7 +47,7 @@ pub struct Block {
 
 /// Phrases that make up a whole line of site chrome, compared case-insensitively after
 /// trimming punctuation. These are the generic controls and labels of news pages.
-const CHROME_LINES: &[&str] = &[
+static CHROME_LINES: WordSet = WordSet::new(&[
     "share", "share post", "share this", "share this article", "share on facebook",
     "share on twitter", "share via", "tweet", "email", "print", "copy link", "related",
     "related posts", "related articles", "related stories", "related news", "related topics",
@@ -64,7 +65,7 @@ const CHROME_LINES: &[&str] = &[
     "all rights reserved", "cookie policy", "privacy policy", "terms of use", "contact us",
     "about us", "back to top", "next article", "previous article", "next post", "previous post",
     "on",
-];
+]);
 
 /// Words that start a chrome line whatever follows ("Also read: …", "Site icon …").
 const CHROME_PREFIXES: &[&str] = &[
@@ -75,13 +76,13 @@ const CHROME_PREFIXES: &[&str] = &[
 ];
 
 /// Lines after which the rest of a page is usually not the article.
-const TAIL_MARKERS: &[&str] = &[
+static TAIL_MARKERS: WordSet = WordSet::new(&[
     "also read", "related", "related posts", "related articles", "related stories",
     "more like this", "more from", "more stories", "you may also like", "you might also like",
     "read more", "read next", "source link", "share post", "share", "share this article",
     "popular", "most popular", "most read", "trending", "recommended", "recommended stories",
     "watch", "watch video", "exit mobile version", "comments", "leave a reply", "tags",
-];
+]);
 
 /// Fold a line for vocabulary lookups: lower case, outer punctuation and spaces removed.
 fn fold(line: &str) -> String {
@@ -106,12 +107,11 @@ fn is_truncated_teaser(line: &str) -> bool {
     (t.ends_with("...") || t.ends_with('…')) && words(t) >= 3
 }
 
-fn is_chrome_line(line: &str) -> bool {
-    let folded = fold(line);
+fn is_chrome_line(line: &str, folded: &str) -> bool {
     if folded.is_empty() {
         return true;
     }
-    if CHROME_LINES.contains(&folded.as_str()) {
+    if CHROME_LINES.contains(folded) {
         return true;
     }
     let lower = line.trim().to_lowercase();
@@ -134,13 +134,11 @@ fn is_chrome_line(line: &str) -> bool {
     words(line) <= 2 && !ends_like_sentence(line)
 }
 
-fn is_tail_marker(line: &str) -> bool {
-    let folded = fold(line);
-    let lower = line.trim().to_lowercase();
-    TAIL_MARKERS.contains(&folded.as_str())
-        || lower.starts_with("also read")
-        || lower.starts_with("read more")
-        || lower.starts_with("related:")
+fn is_tail_marker(folded: &str) -> bool {
+    TAIL_MARKERS.contains(folded)
+        || folded.starts_with("also read")
+        || folded.starts_with("read more")
+        || folded.starts_with("related:")
 }
 
 /// A full paragraph: enough words and sentence punctuation, and not a cut-off teaser.
@@ -185,9 +183,11 @@ pub fn lines(text: &str) -> Vec<Span> {
 pub fn layout(text: &str) -> Vec<Block> {
     let lines = lines(text);
     let line_text = |s: &Span| s.slice(text).unwrap_or("");
+    let folded: Vec<String> = lines.iter().map(|s| fold(line_text(s))).collect();
     let mut kinds: Vec<Option<BlockKind>> = lines
         .iter()
-        .map(|s| is_chrome_line(line_text(s)).then_some(BlockKind::Boilerplate))
+        .zip(&folded)
+        .map(|(s, f)| is_chrome_line(line_text(s), f).then_some(BlockKind::Boilerplate))
         .collect();
 
     // Teasers: a cut-off line and the headline right above it.
@@ -213,7 +213,7 @@ pub fn layout(text: &str) -> Vec<Block> {
         .rfind(|(i, s)| kinds.get(*i) == Some(&None) && is_full_paragraph(line_text(s)))
         .map(|(i, _)| i);
     if let Some(marker) = (0..lines.len()).find(|&i| {
-        lines.get(i).map(line_text).is_some_and(is_tail_marker)
+        folded.get(i).is_some_and(|f| is_tail_marker(f))
             && last_full.is_none_or(|f| f < i)
     }) {
         for k in kinds.iter_mut().skip(marker) {

@@ -8,8 +8,46 @@
 //!   words, speech verbs, function words. These are properties of the language and of
 //!   news writing, not of any one story.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
+
+/// A fixed list of words with constant-time lookups (the set is built on first use).
+pub struct WordSet {
+    list: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    pub const fn new(list: &'static [&'static str]) -> Self {
+        WordSet { list, set: OnceLock::new() }
+    }
+
+    pub fn contains(&self, word: impl AsRef<str>) -> bool {
+        self.set.get_or_init(|| self.list.iter().copied().collect()).contains(word.as_ref())
+    }
+
+    /// Whether the word, lower-cased, is in the set.
+    pub fn contains_lower(&self, word: &str) -> bool {
+        with_lowercase(word, |w| self.contains(w))
+    }
+}
+
+/// Call `f` with the word in lower case, folding short ASCII words on the stack: the
+/// recognisers look words up millions of times in a long text.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 32;
+    if word.len() <= MAX && word.is_ascii() {
+        let mut buf = [0u8; MAX];
+        let out = buf.get_mut(..word.len()).unwrap_or(&mut []);
+        for (o, b) in out.iter_mut().zip(word.bytes()) {
+            *o = b.to_ascii_lowercase();
+        }
+        f(std::str::from_utf8(out).unwrap_or(""))
+    } else {
+        f(&word.to_lowercase())
+    }
+}
 
 const PLACES_TSV: &str = include_str!("../../data/places.tsv");
 const FIRST_NAMES: &str = include_str!("../../data/first_names.txt");
@@ -31,10 +69,10 @@ pub struct Place {
     pub size: u8,
 }
 
-fn places() -> &'static HashMap<&'static str, Place> {
-    static PLACES: OnceLock<HashMap<&'static str, Place>> = OnceLock::new();
+fn places() -> &'static FxHashMap<&'static str, Place> {
+    static PLACES: OnceLock<FxHashMap<&'static str, Place>> = OnceLock::new();
     PLACES.get_or_init(|| {
-        let mut map = HashMap::with_capacity(40_000);
+        let mut map = FxHashMap::with_capacity_and_hasher(40_000, Default::default());
         for line in PLACES_TSV.lines() {
             let mut cols = line.split('\t');
             let (Some(name), Some(canonical), Some(kind), Some(size)) =
@@ -87,7 +125,7 @@ fn title_case(s: &str) -> String {
 
 /// First names from the US Census lists (upper-case initial).
 pub fn is_first_name(word: &str) -> bool {
-    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static NAMES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     NAMES.get_or_init(|| FIRST_NAMES.lines().filter(|l| !l.is_empty()).collect()).contains(word)
 }
 
@@ -120,46 +158,36 @@ pub fn demonym(word: &str) -> Option<&'static str> {
     if let Some((_, p)) = IRREGULAR.iter().find(|(d, _)| *d == singular) {
         return Some(p);
     }
-    // Regular forms: Russia+n, Ukraine→Ukrainian, Europe+an, Germany→German, Brazil+ian,
-    // Canada→Canadian, Italy→Italian.
-    let stem_candidates = |w: &str| -> Vec<String> {
-        let mut v = Vec::new();
-        if let Some(s) = w.strip_suffix("ian") {
-            v.push(format!("{s}ia"));
-            v.push(format!("{s}ine"));
-            v.push(format!("{s}e"));
-            v.push(format!("{s}y"));
-            v.push(format!("{s}a"));
-            v.push(s.to_string());
-        }
-        if let Some(s) = w.strip_suffix("an") {
-            v.push(format!("{s}a"));
-            v.push(format!("{s}e"));
-            v.push(format!("{s}any"));
-            v.push(format!("{s}y"));
-            v.push(s.to_string());
-        }
-        if let Some(s) = w.strip_suffix("ese") {
-            v.push(format!("{s}a"));
-            v.push(s.to_string());
-        }
-        if let Some(s) = w.strip_suffix("ish") {
-            v.push(format!("{s}land"));
-        }
-        v
-    };
-    for stem in stem_candidates(singular) {
-        if let Some(p) = places().get(stem.as_str()) {
-            if matches!(p.kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region) {
-                return Some(p.canonical);
+    regular_demonyms().get(singular).copied()
+}
+
+/// Regular nationality adjectives derived from every country, continent and region name:
+/// Russia → Russian, Ukraine → Ukrainian, Europe → European, Germany → German, Brazil →
+/// Brazilian, China → Chinese, England → English.
+fn regular_demonyms() -> &'static FxHashMap<String, &'static str> {
+    static TABLE: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map = FxHashMap::default();
+        for (name, p) in places() {
+            if !matches!(p.kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region) || name.contains(' ') {
+                continue;
+            }
+            let mut forms = vec![format!("{name}n"), format!("{name}an"), format!("{name}ian"), format!("{name}ese")];
+            for (end, adds) in [("ia", &["ian"][..]), ("ine", &["ian"][..]), ("e", &["ian", "an", "ean"][..]), ("y", &["ian", "an"][..]), ("a", &["ian", "an", "ese"][..]), ("any", &["an"][..]), ("land", &["ish"][..])] {
+                if let Some(stem) = name.strip_suffix(end) {
+                    forms.extend(adds.iter().map(|a| format!("{stem}{a}")));
+                }
+            }
+            for f in forms {
+                map.entry(f).or_insert(p.canonical);
             }
         }
-    }
-    None
+        map
+    })
 }
 
 /// Words that are titles or roles, never part of a name ("President Vladimir Putin").
-pub const TITLES: &[&str] = &[
+pub static TITLES: WordSet = WordSet::new(&[
     "president", "presidents", "vice", "prime", "minister", "ministers", "pm", "secretary",
     "chancellor", "premier", "senator", "sen", "governor", "gov", "mayor", "king", "queen",
     "prince", "princess", "emperor", "pope", "sheikh", "ayatollah", "general", "gen", "admiral",
@@ -173,11 +201,11 @@ pub const TITLES: &[&str] = &[
     "senior", "acting", "former", "first", "lady", "mp", "mep", "attorney", "commissioner",
     "negotiator", "officer", "official", "analyst", "correspondent", "reporter", "editor",
     "coach", "manager", "economist", "executive", "press", "chargé", "consul", "delegate",
-];
+]);
 
 /// Title words that can stand before a name on their own ("President", "Minister"); the
 /// rest of [`TITLES`] are modifiers ("Foreign", "Deputy") that only count next to one.
-pub const TITLE_HEADS: &[&str] = &[
+pub static TITLE_HEADS: WordSet = WordSet::new(&[
     "president", "minister", "pm", "secretary", "chancellor", "premier", "senator", "sen",
     "governor", "gov", "mayor", "king", "queen", "prince", "princess", "emperor", "pope",
     "sheikh", "ayatollah", "general", "gen", "admiral", "colonel", "col", "captain", "capt",
@@ -191,10 +219,10 @@ pub const TITLE_HEADS: &[&str] = &[
     "consul", "delegate", "son-in-law", "wife", "husband", "daughter", "son", "brother",
     "sister", "father", "mother", "nephew", "cousin", "counterpart", "predecessor",
     "successor", "rival", "ally", "lawyer", "attorney",
-];
+]);
 
 /// Last words that make a name an organisation ("Ministry", "Council", "Embassy").
-pub const ORG_HEADS: &[&str] = &[
+pub static ORG_HEADS: WordSet = WordSet::new(&[
     "ministry", "council", "agency", "university", "college", "school", "party", "committee",
     "commission", "bank", "institute", "institution", "office", "department", "court",
     "parliament", "assembly", "union", "organization", "organisation", "association",
@@ -209,27 +237,27 @@ pub const ORG_HEADS: &[&str] = &[
     "kremlin", "pentagon", "project", "center", "centre", "program", "programme", "council",
     "club", "society", "trust", "church", "brigade", "battalion", "regiment", "division",
     "command", "fleet", "corps", "unit", "exchange", "reserve", "treasury",
-];
+]);
 
 /// Last words that make a name a place ("Black Sea", "Gaza Strip").
-pub const PLACE_HEADS: &[&str] = &[
+pub static PLACE_HEADS: WordSet = WordSet::new(&[
     "sea", "ocean", "river", "mountains", "mountain", "mount", "island", "islands", "gulf",
     "bay", "lake", "strait", "straits", "peninsula", "valley", "desert", "region", "province",
     "oblast", "county", "district", "square", "street", "avenue", "airport", "canal", "coast",
     "heights", "plain", "plateau", "basin", "delta", "channel", "border", "city", "state",
     "republic", "territory", "territories", "kingdom", "emirate", "krai", "raion",
-];
+]);
 
 /// Last words that make a name an event ("Second World War", "Cold War").
-pub const EVENT_HEADS: &[&str] = &[
+pub static EVENT_HEADS: WordSet = WordSet::new(&[
     "war", "revolution", "olympics", "games", "cup", "championship", "summit", "conference",
     "crisis", "election", "elections", "festival", "expo", "treaty", "accord", "accords",
     "agreement", "protocol", "act", "pact", "plan", "ii", "iii", "iv", "i",
-];
+]);
 
 /// Well-known organisations whose names carry no head word: international bodies,
 /// news agencies and broadcasters, and the seats of power used for governments.
-pub const KNOWN_ORGS: &[&str] = &[
+pub static KNOWN_ORGS: WordSet = WordSet::new(&[
     "Kremlin", "White House", "Pentagon", "Downing Street", "Elysee", "Élysée", "Vatican",
     "NATO", "Nato", "EU", "UN", "OPEC", "IMF", "WHO", "WTO", "ICC", "OSCE", "ASEAN", "G7",
     "G20", "BRICS", "Hamas", "Hezbollah", "Taliban", "Wagner", "Interpol", "Europol",
@@ -241,13 +269,13 @@ pub const KNOWN_ORGS: &[&str] = &[
     "Gazprom", "Aramco", "Shell", "BP", "Exxon", "ExxonMobil", "Chevron",
     "Boeing", "Airbus", "Twitter", "Telegram", "TikTok", "YouTube", "Instagram",
     "Congress", "Senate", "Duma", "Knesset", "Bundestag", "Rada",
-];
+]);
 
 /// Roman numerals that continue a name ("World War II", "Elizabeth II").
 pub const ROMAN: &[&str] = &["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
 
 /// Verbs of saying: attribute a quote, and mark their subject as a source.
-pub const SPEECH_VERBS: &[&str] = &[
+pub static SPEECH_VERBS: WordSet = WordSet::new(&[
     "said", "says", "say", "saying", "told", "tells", "tell", "telling", "added", "adds",
     "adding", "stated", "states", "stating", "noted", "notes", "noting", "explained",
     "explains", "wrote", "writes", "writing", "claimed", "claims", "claiming", "warned",
@@ -265,11 +293,11 @@ pub const SPEECH_VERBS: &[&str] = &[
     "tweeted", "quipped", "pledged", "concluded", "commented", "blunt", "according",
     "spoke", "speaks", "rejected", "rejects", "dismissed", "dismisses", "branded", "brands", "hailed", "hails",
     "criticised", "criticized", "characterised", "characterized",
-];
+]);
 
 /// Words that are capitalised only because they open a sentence or a headline: function
 /// words, pronouns and sentence adverbs. A capitalised one of these is not a name.
-pub const FUNCTION_WORDS: &[&str] = &[
+pub static FUNCTION_WORDS: WordSet = WordSet::new(&[
     "a", "an", "the", "this", "that", "these", "those", "there", "here", "it", "its", "he",
     "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "him",
     "them", "us", "who", "whom", "whose", "which", "what", "when", "where", "why", "how",
@@ -292,7 +320,7 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "should", "what", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
     "ten", "live", "update", "updates", "breaking", "exclusive", "analysis", "opinion",
     "explainer", "photo", "video", "share", "related", "source", "published",
-];
+]);
 
 /// Day and month names: dates, never entities.
 pub const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -305,8 +333,17 @@ pub fn is_calendar_word(word: &str) -> bool {
     WEEKDAYS.contains(&word) || MONTHS.contains(&word)
 }
 
+/// A word in lower case, borrowed when it already is.
+pub fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 pub fn is_function_word(lower: &str) -> bool {
-    FUNCTION_WORDS.contains(&lower)
+    FUNCTION_WORDS.contains(lower)
 }
 
 #[cfg(test)]

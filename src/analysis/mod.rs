@@ -67,13 +67,27 @@ const CLAIM_ID_HEX: usize = 12;
 /// edits elsewhere in the article and re-wrapping of the sentence itself. The n-th repeat
 /// of the same sentence in one article gets `-n` appended (n ≥ 2).
 pub fn claim_id(sentence: &str, repeat: usize) -> String {
-    let folded = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+    with_repeat(&base_claim_id(sentence), repeat)
+}
+
+/// The id of the first occurrence of a sentence.
+fn base_claim_id(sentence: &str) -> String {
+    let mut folded = String::with_capacity(sentence.len());
+    for w in sentence.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(w);
+    }
     let hex = sha256_hex(folded.as_bytes());
-    let short = hex.get(..CLAIM_ID_HEX).unwrap_or(&hex);
+    format!("c{}", hex.get(..CLAIM_ID_HEX).unwrap_or(&hex))
+}
+
+fn with_repeat(base: &str, repeat: usize) -> String {
     if repeat <= 1 {
-        format!("c{short}")
+        base.to_string()
     } else {
-        format!("c{short}-{repeat}")
+        format!("{base}-{repeat}")
     }
 }
 
@@ -106,15 +120,24 @@ pub fn analyze_set(texts: &[&str]) -> Vec<Analysis> {
         let mut units: Vec<quotes::Unit> = Vec::new();
         for (bi, b) in a.content_blocks().enumerate() {
             if b.kind.holds_claims() {
-                units.extend(a.claims.iter().filter(|c| b.span.contains(&c.span)).map(|c| quotes::Unit { span: c.span, heading: false, block: bi }));
+                let first = a.claims.partition_point(|c| c.span.start < b.span.start);
+                let claims = a.claims.get(first..).unwrap_or(&[]).iter().take_while(|c| c.span.end <= b.span.end);
+                units.extend(claims.map(|c| quotes::Unit { span: c.span, heading: false, block: bi }));
             } else {
                 units.push(quotes::Unit { span: b.span, heading: true, block: bi });
             }
         }
         let flat: Vec<Token> = toks.iter().flatten().cloned().collect();
         a.quotes = quotes::attribute(text, &spans, &units, &flat, &a.entities);
-        let taken: Vec<Span> = a.entities.iter().map(|e| e.span).collect();
-        a.numbers = blocks.iter().flat_map(|b| numbers::find(text, *b, &resolve, &taken)).collect();
+        let entity_spans: Vec<Span> = a.entities.iter().map(|e| e.span).collect();
+        a.numbers = blocks
+            .iter()
+            .flat_map(|b| {
+                let first = entity_spans.partition_point(|e| e.end <= b.start);
+                let inside = entity_spans.get(first..).unwrap_or(&[]).iter().take_while(|e| e.start < b.end).copied().collect::<Vec<_>>();
+                numbers::find(text, *b, &resolve, &inside)
+            })
+            .collect();
     }
     analyses
 }
@@ -145,11 +168,10 @@ fn layout_and_claims(text: &str) -> Analysis {
     let mut claims = Vec::new();
     for block in blocks.iter().filter(|b| b.kind.holds_claims()) {
         for span in sentences::split(text, block.span) {
-            let sentence = span.slice(text).unwrap_or("");
-            let base = claim_id(sentence, 1);
-            let n = seen.entry(base).or_insert(0);
+            let base = base_claim_id(span.slice(text).unwrap_or(""));
+            let n = seen.entry(base.clone()).or_insert(0);
             *n += 1;
-            claims.push(Claim { id: claim_id(sentence, *n), span, zone: block.kind });
+            claims.push(Claim { id: with_repeat(&base, *n), span, zone: block.kind });
         }
     }
     Analysis { title, blocks, claims, boilerplate, entities: Vec::new(), quotes: Vec::new(), numbers: Vec::new() }

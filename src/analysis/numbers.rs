@@ -14,7 +14,7 @@
 //! reports the past week and the next few days.
 
 use crate::text::Span;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -217,14 +217,34 @@ fn singular(unit: &str) -> String {
     u.to_string()
 }
 
-fn rules() -> &'static [Rule] {
-    static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
+/// All rules, and a set of their patterns that finds in one pass which rules can match.
+struct Rules {
+    rules: Vec<Rule>,
+    set: Option<RegexSet>,
+}
+
+fn compiled() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
     RULES.get_or_init(|| {
+        let rules = build_rules();
+        let set = RegexSet::new(rules.iter().map(|r| r.re.as_str())).ok();
+        Rules { rules, set }
+    })
+}
+
+fn rules() -> &'static [Rule] {
+    &compiled().rules
+}
+
+fn build_rules() -> Vec<Rule> {
+    {
         let num = format!(r"(?:{NUM_DIGIT}(?:\s(?:thousand|million|billion|trillion|bn|mn))?|{NUM_WORD}(?:\s(?:hundred|thousand|million|billion))?)");
         let month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)";
         let q = format!(r"(?:(?P<q>{APPROX})\s)?");
+        // ASCII word boundaries: a Unicode `\b` keeps the regex engine off its fast DFA on
+        // text with curly quotes and dashes, which is most news text.
         let mk = |p: &str, read, priority| -> Option<Rule> {
-            Regex::new(p).ok().map(|re| Rule { re, read, priority })
+            Regex::new(&p.replace(r"\b", r"(?-u:\b)")).ok().map(|re| Rule { re, read, priority })
         };
         let list: Vec<Option<Rule>> = vec![
             // Full dates: "December 2, 2025", "2 December 2025", "2025-12-02".
@@ -264,7 +284,7 @@ fn rules() -> &'static [Rule] {
             mk(&format!(r"(?i)\b{q}(?P<n>{num})\b"), read_count, 4),
         ];
         list.into_iter().flatten().collect()
-    })
+    }
 }
 
 
@@ -477,7 +497,12 @@ pub fn find(text: &str, span: Span, resolve: &Resolve, skip: &[Span]) -> Vec<Num
     let Some(region) = span.slice(text) else { return Vec::new() };
     // (priority of the rule, the mention it read)
     let mut cands: Vec<(u8, NumberMention)> = Vec::new();
-    for rule in rules() {
+    let all = compiled();
+    let matching: Vec<&Rule> = match &all.set {
+        Some(set) => set.matches(region).iter().filter_map(|i| all.rules.get(i)).collect(),
+        None => all.rules.iter().collect(),
+    };
+    for rule in matching {
         for c in rule.re.captures_iter(region) {
             let Some(m) = c.get(0) else { continue };
             let Some((kind, value, unit)) = (rule.read)(&c, resolve) else { continue };

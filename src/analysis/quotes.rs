@@ -20,7 +20,7 @@
 //! A short quote with no speech verb near it is a scare quote: no speaker.
 
 use super::entities::{Entity, EntityType};
-use super::lexicon::{is_function_word, SPEECH_VERBS};
+use super::lexicon::{is_function_word, lowercase, SPEECH_VERBS};
 use super::tokens::Token;
 use crate::text::Span;
 use serde::Serialize;
@@ -62,10 +62,15 @@ fn quotes_in_block(text: &str, block: Span) -> (Vec<Span>, bool) {
     let mut out = Vec::new();
     // Stack of (closing mark expected, byte offset of the opening mark).
     let mut stack: Vec<(char, usize)> = Vec::new();
-    let chars: Vec<(usize, char)> = region.char_indices().collect();
-    for (n, &(i, c)) in chars.iter().enumerate() {
-        let prev = n.checked_sub(1).and_then(|k| chars.get(k)).map(|&(_, p)| p);
-        let next = chars.get(n + 1).map(|&(_, x)| x);
+    let mut prev: Option<char> = None;
+    let mut iter = region.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let before = prev.replace(c);
+        if !matches!(c, '“' | '”' | '‘' | '’' | '"' | '\'' | '«' | '»') {
+            continue;
+        }
+        let prev = before;
+        let next = iter.peek().map(|&(_, x)| x);
         let opens_here = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘\"«:".contains(p));
         let close = |stack: &mut Vec<(char, usize)>, out: &mut Vec<Span>, mark: char| {
             if let Some(pos) = stack.iter().rposition(|&(m, _)| m == mark) {
@@ -165,6 +170,10 @@ const MAX_VERB_DISTANCE: usize = 30;
 /// ("…”, with Zelenskyy saying …").
 const CLAUSE_BREAKS: &[&str] = &["with", "and", "but", "while", "as", "after", "before", "when", "which", "who"];
 
+/// How many of the quotes after a headline are candidates for the body quote it condenses:
+/// enough for any article's own quotes, and a bound that keeps a long text linear.
+const HEADLINE_QUOTE_LOOKAHEAD: usize = 60;
+
 /// Who the words of one sentence position refer to.
 #[derive(Debug, Clone, PartialEq)]
 enum Source {
@@ -183,20 +192,30 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// The entity that contains the token (entities are sorted and disjoint).
     fn entity_at(&self, tok: &Token) -> Option<&Entity> {
-        self.entities.iter().find(|e| e.span.start <= tok.span.start && tok.span.end <= e.span.end)
+        let i = self.entities.partition_point(|e| e.span.start <= tok.span.start);
+        self.entities.get(i.checked_sub(1)?).filter(|e| tok.span.end <= e.span.end)
     }
 
     fn in_quote(&self, tok: &Token) -> bool {
-        self.quotes.iter().any(|q| q.start <= tok.span.start && tok.span.end <= q.end)
+        let i = self.quotes.partition_point(|q| q.start <= tok.span.start);
+        i.checked_sub(1).and_then(|k| self.quotes.get(k)).is_some_and(|q| tok.span.end <= q.end)
     }
 
-    fn lower(&self, k: usize) -> String {
-        self.tokens.get(k).map(|t| t.text.to_lowercase()).unwrap_or_default()
+    /// Indices of the tokens inside `span` (tokens are sorted).
+    fn token_range(&self, span: Span) -> std::ops::Range<usize> {
+        let a = self.tokens.partition_point(|t| t.span.start < span.start);
+        let b = self.tokens.partition_point(|t| t.span.end <= span.end);
+        a..b.max(a)
+    }
+
+    fn lower(&self, k: usize) -> std::borrow::Cow<'_, str> {
+        self.tokens.get(k).map(|t| lowercase(t.text)).unwrap_or_default()
     }
 
     fn is_speech_verb(&self, k: usize) -> bool {
-        self.tokens.get(k).is_some_and(|t| !self.in_quote(t)) && SPEECH_VERBS.contains(&self.lower(k).as_str())
+        self.tokens.get(k).is_some_and(|t| !self.in_quote(t)) && SPEECH_VERBS.contains(&*self.lower(k))
     }
 
     /// The source a speech verb at `k` reports, looking only at tokens in `sentence`
@@ -234,7 +253,7 @@ impl Ctx<'_> {
                 Some(e) if e.kind != EntityType::Other && first_other.is_none() => {
                     first_other = Some(Source::Named(e.canonical.clone(), e.kind));
                 }
-                _ if first_other.is_none() && PRONOUNS.contains(&self.lower(j).as_str()) => {
+                _ if first_other.is_none() && PRONOUNS.contains(&&*self.lower(j)) => {
                     first_other = Some(Source::Pronoun);
                 }
                 _ => {}
@@ -248,7 +267,7 @@ impl Ctx<'_> {
         let mut j = k;
         while j > 0 {
             let w = self.lower(j - 1);
-            if AUXILIARIES.contains(&w.as_str()) || w.ends_with("ly") && w.len() > 4 {
+            if AUXILIARIES.contains(&&*w) || w.ends_with("ly") && w.len() > 4 {
                 j -= 1;
             } else {
                 break;
@@ -291,7 +310,7 @@ impl Ctx<'_> {
                 }
                 s -= 1;
             }
-            while s + 1 < j && ["and", "or", "but"].contains(&self.lower(s).as_str()) {
+            while s + 1 < j && ["and", "or", "but"].contains(&&*self.lower(s)) {
                 s += 1;
             }
             let start = self.tokens.get(s)?.span.start;
@@ -324,7 +343,10 @@ impl Ctx<'_> {
 /// `tokens` all its tokens in order.
 pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], entities: &[Entity]) -> Vec<Quote> {
     let ctx = Ctx { text, tokens: tokens.iter().collect(), entities, quotes: spans };
-    let unit_of = |pos: usize| units.iter().position(|u| u.span.start <= pos && pos < u.span.end.max(u.span.start + 1));
+    let unit_of = |pos: usize| {
+        let i = units.partition_point(|u| u.span.start <= pos).checked_sub(1)?;
+        units.get(i).filter(|u| pos < u.span.end.max(u.span.start + 1)).map(|_| i)
+    };
     let mut result: Vec<(Span, Option<Source>, bool, bool)> = Vec::new();
     let mut last_speaker: Option<(String, EntityType)> = None;
     let mut last_quote_unit: Option<(usize, Option<Source>)> = None;
@@ -332,9 +354,7 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
     // the subject of a speech verb, else the first person the sentence names.
     let mut unit_speakers: Vec<Option<(String, EntityType)>> = vec![None; units.len()];
     for (ui, u) in units.iter().enumerate() {
-        let idx: Vec<usize> = (0..ctx.tokens.len())
-            .filter(|&k| ctx.tokens.get(k).is_some_and(|t| u.span.start <= t.span.start && t.span.end <= u.span.end))
-            .collect();
+        let idx: Vec<usize> = ctx.token_range(u.span).collect();
         let by_verb = idx.iter().filter(|&&k| ctx.is_speech_verb(k)).find_map(|&k| match ctx.subject_before(k) {
             Some(Source::Named(n, EntityType::Person)) => Some((n, EntityType::Person)),
             _ => None,
@@ -369,9 +389,7 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
             units.get(first_unit).map_or(q.start, |u| u.span.start),
             units.get(last_unit).map_or(q.end, |u| u.span.end),
         );
-        let in_window: Vec<usize> = (0..ctx.tokens.len())
-            .filter(|&k| ctx.tokens.get(k).is_some_and(|t| window.start <= t.span.start && t.span.end <= window.end))
-            .collect();
+        let in_window: Vec<usize> = ctx.token_range(window).collect();
         let after: Vec<usize> = in_window.iter().copied().filter(|&k| ctx.tokens.get(k).is_some_and(|t| t.span.start >= q.end)).collect();
         let before: Vec<usize> = in_window.iter().copied().filter(|&k| ctx.tokens.get(k).is_some_and(|t| t.span.end <= q.start)).collect();
         let mut source: Option<Source> = None;
@@ -380,11 +398,11 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
         // further on in a sentence the quote opens ("“No compromise” was reached …, a
         // Russian official has said").
         let after_close: Vec<usize> = after.iter().copied().take_while(|&k| ctx.tokens.get(k).is_some_and(|t| !ctx.in_quote(t))).collect();
-        let next_quote_start = spans.iter().find(|s| s.start >= q.end && s.start < window.end).map(|s| s.start);
+        let next_quote_start = spans.get(spans.partition_point(|s| s.start < q.end)).filter(|s| s.start < window.end).map(|s| s.start);
         let quote_opens_sentence = before.is_empty();
         let verb_after = after_close.iter().position(|&k| ctx.is_speech_verb(k)).filter(|&pos| {
             let k = after_close.get(pos).copied().unwrap_or(0);
-            let broken = after_close.iter().take(pos).any(|&j| CLAUSE_BREAKS.contains(&ctx.lower(j).as_str()));
+            let broken = after_close.iter().take(pos).any(|&j| CLAUSE_BREAKS.contains(&&*ctx.lower(j)));
             // A verb that leads straight into another quote introduces that one instead.
             let words_to_next = next_quote_start.map(|ns| {
                 after.iter().filter(|&&j| j > k && ctx.tokens.get(j).is_some_and(|t| t.span.end <= ns)).count()
@@ -428,7 +446,7 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
                         ctx.tokens.get(j).and_then(|t| ctx.entity_at(t)).filter(|e| matches!(e.kind, EntityType::Person | EntityType::Org | EntityType::Place)).map(|e| Source::Named(e.canonical.clone(), e.kind))
                     });
                     source = subject.or_else(|| before.first().and_then(|&j| {
-                        PRONOUNS.contains(&ctx.lower(j).as_str()).then_some(Source::Pronoun)
+                        PRONOUNS.contains(&&*ctx.lower(j)).then_some(Source::Pronoun)
                     }));
                 }
             }
@@ -458,17 +476,23 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
         result.push((*q, source, scare, heading));
     }
     // Indefinite sources take the next named person speaker.
-    let named_after = |i: usize, result: &[(Span, Option<Source>, bool, bool)]| -> Option<String> {
-        result.iter().skip(i + 1).find_map(|(_, s, _, _)| match s {
-            Some(Source::Named(n, EntityType::Person)) => Some(n.clone()),
-            _ => None,
-        })
-    };
-    let resolved: Vec<Option<String>> = (0..result.len())
-        .map(|i| match result.get(i).and_then(|r| r.1.clone()) {
-            Some(Source::Named(n, _)) => Some(n),
-            Some(Source::Indefinite) => named_after(i, &result),
-            Some(Source::Description(d)) => Some(d),
+    let mut next_named: Vec<Option<String>> = vec![None; result.len()];
+    let mut upcoming: Option<String> = None;
+    for (i, (_, s, _, _)) in result.iter().enumerate().rev() {
+        if let Some(slot) = next_named.get_mut(i) {
+            slot.clone_from(&upcoming);
+        }
+        if let Some(Source::Named(n, EntityType::Person)) = s {
+            upcoming = Some(n.clone());
+        }
+    }
+    let resolved: Vec<Option<String>> = result
+        .iter()
+        .zip(next_named)
+        .map(|((_, src, _, _), next)| match src {
+            Some(Source::Named(n, _)) => Some(n.clone()),
+            Some(Source::Indefinite) => next,
+            Some(Source::Description(d)) => Some(d.clone()),
             Some(Source::Pronoun) | None => None,
         })
         .collect();
@@ -481,26 +505,24 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
             speaker: if *scare { None } else { speaker },
         })
         .collect();
-    // Headline quotes condense a body quote: take its speaker.
-    let body: Vec<(Vec<String>, Option<String>)> = quotes
-        .iter()
-        .zip(&result)
-        .filter(|(_, r)| !r.3)
-        .map(|(q, _)| (content_words(q.span.slice(text).unwrap_or("")), q.speaker.clone()))
-        .collect();
-    for (q, r) in quotes.iter_mut().zip(&result) {
-        if !r.3 {
+    // Headline quotes condense a body quote: take the speaker of the body quote, among the
+    // next few after the heading, that shares most of its words.
+    let words: Vec<Vec<String>> = quotes.iter().map(|q| content_words(q.span.slice(text).unwrap_or(""))).collect();
+    for i in 0..quotes.len() {
+        if !result.get(i).is_some_and(|r| r.3) {
             continue;
         }
-        let words = content_words(q.span.slice(text).unwrap_or(""));
-        let best = body
-            .iter()
-            .filter(|(_, s)| s.is_some())
-            .map(|(w, s)| (words.iter().filter(|x| w.contains(x)).count(), s))
-            .filter(|(n, _)| *n > 0)
-            .max_by_key(|(n, _)| *n);
-        if let Some((_, s)) = best {
-            q.speaker = s.clone();
+        let Some(mine) = words.get(i) else { continue };
+        let best = (i + 1..quotes.len().min(i + 1 + HEADLINE_QUOTE_LOOKAHEAD))
+            .filter(|&j| result.get(j).is_some_and(|r| !r.3))
+            .filter_map(|j| {
+                let speaker = quotes.get(j)?.speaker.clone()?;
+                let shared = mine.iter().filter(|w| words.get(j).is_some_and(|o| o.contains(w))).count();
+                (shared > 0).then_some((shared, std::cmp::Reverse(j), speaker))
+            })
+            .max();
+        if let (Some((_, _, speaker)), Some(q)) = (best, quotes.get_mut(i)) {
+            q.speaker = Some(speaker);
             q.kind = QuoteKind::Direct;
         }
     }

@@ -6,18 +6,19 @@
 //! not end a sentence, except that a dotted acronym does when the next word is one that
 //! typically opens a sentence ("… talks with the U.S. The meeting …").
 
+use super::lexicon::WordSet;
 use crate::text::Span;
 
 /// Abbreviations that are followed by a period but do not end a sentence. Titles, months,
 /// and common Latin and business forms, lower-cased without the final period.
-const ABBREVIATIONS: &[&str] = &[
+static ABBREVIATIONS: WordSet = WordSet::new(&[
     "mr", "mrs", "ms", "mx", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt",
     "adm", "cmdr", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det", "st",
     "mt", "ft", "jr", "sr", "messrs", "mme", "mlle", "inc", "corp", "ltd", "co", "bros", "plc", "llc", "vs", "v", "etc", "approx", "est",
     "dept", "univ", "assn", "ave", "blvd", "rd", "jan", "feb", "mar", "apr", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
     "thurs", "fri", "sat", "sun", "e.g", "i.e", "cf", "al", "ca", "op", "ed", "eds",
-];
+]);
 
 /// Abbreviations that only abbreviate before a number ("No. 5", "p. 12"); elsewhere the
 /// same letters are a word ("he said no.").
@@ -67,7 +68,7 @@ fn period_is_not_final(text: &str, dot: usize, next: usize) -> bool {
         return false;
     }
     let lower = word.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if ABBREVIATIONS.contains(&lower) {
         return true;
     }
     if NUMERIC_ABBREVIATIONS.contains(&lower.as_str()) {

@@ -76,7 +76,8 @@ pub fn tokenize<'t>(text: &'t str, span: Span, sentence_starts: &[usize]) -> Vec
     let Some(region) = span.slice(text) else { return Vec::new() };
     let mut out: Vec<Token<'t>> = Vec::new();
     let mut iter = region.char_indices().peekable();
-    let mut starts = sentence_starts.iter().copied().filter(|&s| s >= span.start).peekable();
+    let first_start = sentence_starts.partition_point(|&s| s < span.start);
+    let mut starts = sentence_starts.get(first_start..).unwrap_or(&[]).iter().copied().peekable();
     let mut pending_start = true;
     while let Some((i, c)) = iter.next() {
         if !is_word_char(c) {
