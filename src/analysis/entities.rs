@@ -16,9 +16,10 @@
 //!    together ("Putin Witkoff") are split when each part is known on its own.
 
 use super::lexicon::{
-    demonym, is_calendar_word, lowercase, with_lowercase, MONTHS, is_first_name, is_function_word, place, EVENT_HEADS, KNOWN_ORGS, ORG_HEADS,
+    demonym, is_calendar_word, is_function_word_ci, lowercase, with_lowercase, MONTHS, is_first_name, place, EVENT_HEADS, KNOWN_ORGS, ORG_HEADS,
     PLACE_HEADS, ROMAN, SPEECH_VERBS, TITLES, TITLE_HEADS,
 };
+use super::lexicon::Place;
 use super::tokens::Token;
 use crate::text::Span;
 use serde::Serialize;
@@ -67,10 +68,10 @@ const LOCATIVE: &[&str] = &["in", "at", "near", "from", "to", "into", "across", 
 
 /// A candidate name: a run of tokens with a tentative type.
 #[derive(Debug, Clone)]
-struct Mention {
+struct Mention<'t> {
     article: usize,
     span: Span,
-    text: String,
+    text: &'t str,
     words: usize,
     kind: Option<EntityType>,
     /// How sure the local typing is: 2 from a gazetteer, list or head word, 1 from
@@ -79,9 +80,24 @@ struct Mention {
     canonical: Option<String>,
     sentence_initial: bool,
     /// Surface forms of the single words, for splitting run-together names.
-    parts: Vec<(Span, String)>,
+    parts: Vec<(Span, &'t str)>,
     /// The name is joined by "and"/"or"/"," to the mention at this index (coordination).
     coordinated_with: Option<usize>,
+}
+
+/// What the lists say about one word, looked up once per distinct word of the set.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordInfo {
+    place: Option<Place>,
+    first_name: bool,
+    known_org: bool,
+    demonym: bool,
+    function: bool,
+    calendar: bool,
+    title: bool,
+    title_head: bool,
+    /// Also used in lower case in the set: an ordinary word.
+    common: bool,
 }
 
 /// What the recogniser needs to know about the whole article set.
@@ -90,6 +106,7 @@ pub struct SetContext<'t> {
     lower_words: FxHashSet<&'t str>,
     /// Words that appear capitalised somewhere other than at a sentence start.
     inner_capitalised: FxHashSet<&'t str>,
+    info: HashMap<&'t str, WordInfo>,
 }
 
 impl<'t> SetContext<'t> {
@@ -107,11 +124,44 @@ impl<'t> SetContext<'t> {
                 inner_capitalised.insert(t.text);
             }
         }
-        SetContext { lower_words, inner_capitalised }
+        SetContext { lower_words, inner_capitalised, info: HashMap::default() }
+    }
+
+    /// Look up every distinct word of the set once.
+    fn with_word_info<'a>(mut self, tokens: impl IntoIterator<Item = &'a Token<'t>>) -> Self
+    where
+        't: 'a,
+    {
+        let mut info = HashMap::default();
+        for t in tokens {
+            info.entry(t.text).or_insert_with(|| {
+                let bare = t.text.trim_end_matches('.');
+                WordInfo {
+                    place: place(t.text),
+                    first_name: is_first_name(t.text),
+                    known_org: KNOWN_ORGS.contains(t.text),
+                    demonym: demonym(t.text).is_some(),
+                    function: is_function_word_ci(t.text),
+                    calendar: is_calendar_word(t.text),
+                    title: TITLES.contains_lower(bare),
+                    title_head: TITLE_HEADS.contains_lower(bare),
+                    common: with_lowercase(t.text, |w| self.lower_words.contains(w)),
+                }
+            });
+        }
+        self.info = info;
+        self
+    }
+
+    fn word(&self, word: &str) -> WordInfo {
+        self.info.get(word).copied().unwrap_or_default()
     }
 
     fn is_common_word(&self, word: &str) -> bool {
-        with_lowercase(word, |w| self.lower_words.contains(w))
+        match self.info.get(word) {
+            Some(i) => i.common,
+            None => with_lowercase(word, |w| self.lower_words.contains(w)),
+        }
     }
 }
 
@@ -119,16 +169,8 @@ fn lower<'a>(t: &Token<'a>) -> std::borrow::Cow<'a, str> {
     lowercase(t.text)
 }
 
-fn is_title_word(t: &Token) -> bool {
-    TITLES.contains_lower(t.text.trim_end_matches('.'))
-}
-
-fn is_title_head(t: &Token) -> bool {
-    TITLE_HEADS.contains_lower(t.text.trim_end_matches('.'))
-}
-
 fn is_name_word(t: &Token) -> bool {
-    (t.is_capitalised() && !t.is_numeric()) || ROMAN.contains(&t.text)
+    (t.is_capitalised() && !t.is_numeric()) || ROMAN.contains(t.text)
 }
 
 /// Whether the text between two tokens is a single space.
@@ -142,7 +184,7 @@ fn chains(text: &str, tokens: &[Token], title_case: bool, ctx: &SetContext) -> V
     let mut i = 0;
     while i < tokens.len() {
         let Some(t) = tokens.get(i) else { break };
-        if !is_name_word(t) || ROMAN.contains(&t.text) && t.text.len() == 1 || is_calendar_word(t.text) {
+        if !is_name_word(t) || ROMAN.contains(t.text) && t.text.len() == 1 || ctx.word(t.text).calendar {
             i += 1;
             continue;
         }
@@ -152,10 +194,10 @@ fn chains(text: &str, tokens: &[Token], title_case: bool, ctx: &SetContext) -> V
                 break;
             }
             let Some(next) = tokens.get(j + 1) else { break };
-            let date_word = is_calendar_word(next.text) && !(is_first_name(cur.text) && MONTHS.contains(&next.text));
+            let date_word = ctx.word(next.text).calendar && !(ctx.word(cur.text).first_name && MONTHS.contains(&next.text));
             if is_name_word(next) && single_space_between(text, cur, next) && !date_word {
                 // In a Title Case headline every word is capitalised: stop at common words.
-                if title_case && (ctx.is_common_word(next.text) || is_function_word(&lower(next))) && !is_title_word(next) {
+                if title_case && (ctx.is_common_word(next.text) || ctx.word(next.text).function) && !ctx.word(next.text).title {
                     break;
                 }
                 j += 1;
@@ -176,7 +218,7 @@ fn chains(text: &str, tokens: &[Token], title_case: bool, ctx: &SetContext) -> V
         if let (Some(cur), Some(next)) = (tokens.get(j), tokens.get(j + 1)) {
             if text.get(cur.span.end..next.span.start) == Some(", ")
                 && US_STATE_CODES.contains(&next.text.trim_end_matches('.').replace('.', "").as_str())
-                && place(cur.text).is_some()
+                && ctx.word(cur.text).place.is_some()
             {
                 j += 1;
             }
@@ -202,13 +244,12 @@ fn pieces(tokens: &[Token], range: (usize, usize), title_case: bool, ctx: &SetCo
     // Leading words that are capitalised only by position.
     while s < e {
         let Some(t) = tokens.get(s) else { break };
-        let l = lower(t);
         let positional = t.sentence_initial || title_case;
-        let has_evidence = place(t.text).is_some() || is_first_name(t.text) || KNOWN_ORGS.contains(t.text)
-            || demonym(t.text).is_some() || t.is_all_caps();
-        if is_function_word(&l) && !t.is_all_caps() && !KNOWN_ORGS.contains(t.text)
-            || is_calendar_word(t.text)
-            || positional && ctx.is_common_word(t.text) && !has_evidence && !is_title_word(t)
+        let w = ctx.word(t.text);
+        let has_evidence = w.place.is_some() || w.first_name || w.known_org || w.demonym || t.is_all_caps();
+        if w.function && !t.is_all_caps() && !w.known_org
+            || w.calendar
+            || positional && w.common && !has_evidence && !w.title
             || CONNECTORS.contains(&t.text)
         {
             s += 1;
@@ -233,11 +274,11 @@ fn pieces(tokens: &[Token], range: (usize, usize), title_case: bool, ctx: &SetCo
     let mut after_title = false;
     while i < e {
         let Some(t) = tokens.get(i) else { break };
-        if is_title_word(t) && !CONNECTORS.contains(&t.text) {
+        if ctx.word(t.text).title && !CONNECTORS.contains(&t.text) {
             let mut j = i;
             let mut head = false;
-            while j < e && tokens.get(j).is_some_and(is_title_word) {
-                head |= tokens.get(j).is_some_and(is_title_head);
+            while j < e && tokens.get(j).is_some_and(|x| ctx.word(x.text).title) {
+                head |= tokens.get(j).is_some_and(|x| ctx.word(x.text).title_head);
                 j += 1;
             }
             if head {
@@ -247,7 +288,7 @@ fn pieces(tokens: &[Token], range: (usize, usize), title_case: bool, ctx: &SetCo
                 // A role complement: "Minister of Foreign Affairs [Andrii Sybiha]".
                 if tokens.get(j).is_some_and(|c| c.text == "of") {
                     let rest = e.saturating_sub(j + 1);
-                    let first_name_at = (j + 1..e).find(|&k| tokens.get(k).is_some_and(|t| is_first_name(t.text)));
+                    let first_name_at = (j + 1..e).find(|&k| tokens.get(k).is_some_and(|t| ctx.word(t.text).first_name));
                     j = match first_name_at {
                         Some(k) if k > j + 1 => k,
                         _ if rest >= 3 => e - 2,
@@ -271,7 +312,7 @@ fn pieces(tokens: &[Token], range: (usize, usize), title_case: bool, ctx: &SetCo
         let first = tokens.get(a);
         let last = tokens.get(b.saturating_sub(1)).map(lower).unwrap_or_default();
         let headed = ORG_HEADS.contains(&last) || PLACE_HEADS.contains(&last) || EVENT_HEADS.contains(&last);
-        if b - a >= 2 && first.is_some_and(|t| demonym(t.text).is_some()) && !headed {
+        if b - a >= 2 && first.is_some_and(|t| ctx.word(t.text).demonym) && !headed {
             split.push((a, a + 1, false));
             split.push((a + 1, b, titled));
         } else {
@@ -291,9 +332,9 @@ fn pieces(tokens: &[Token], range: (usize, usize), title_case: bool, ctx: &SetCo
 }
 
 /// Local type of a piece from lists, head words and its shape.
-fn type_by_form(text: &str, toks: &[&Token], ctx: &SetContext) -> (Option<EntityType>, u8, Option<String>) {
+fn type_by_form(text: &str, toks: &[Token], ctx: &SetContext) -> (Option<EntityType>, u8, Option<String>) {
     let words = toks.len();
-    let last = toks.last().map(|t| lower(t)).unwrap_or_default();
+    let last = toks.last().map(lower).unwrap_or_default();
     if KNOWN_ORGS.contains(text) {
         return (Some(EntityType::Org), 2, None);
     }
@@ -305,11 +346,12 @@ fn type_by_form(text: &str, toks: &[&Token], ctx: &SetContext) -> (Option<Entity
     }
     let city_state = toks.len() == 2 && text.contains(", ");
     if city_state {
-        if let Some(p) = toks.first().and_then(|t| place(t.text)) {
+        if let Some(p) = toks.first().and_then(|t| ctx.word(t.text).place) {
             return (Some(EntityType::Place), 2, Some(p.canonical.to_string()));
         }
     }
-    if let Some(p) = place(text) {
+    let single = toks.first().filter(|_| words == 1).map(|t| ctx.word(t.text));
+    if let Some(p) = single.map_or_else(|| place(text), |w| w.place) {
         // A small place whose name is also an ordinary word ("March", "Split") needs
         // more than the gazetteer.
         let ambiguous = p.size < 3 && ctx.is_common_word(text);
@@ -321,7 +363,7 @@ fn type_by_form(text: &str, toks: &[&Token], ctx: &SetContext) -> (Option<Entity
         return (Some(EntityType::Place), 2, None);
     }
     if words == 1 {
-        if demonym(text).is_some() {
+        if single.is_some_and(|w| w.demonym) {
             return (Some(EntityType::Other), 2, None);
         }
         let t = toks.first();
@@ -330,7 +372,7 @@ fn type_by_form(text: &str, toks: &[&Token], ctx: &SetContext) -> (Option<Entity
         }
         return (None, 0, None);
     }
-    if toks.first().is_some_and(|t| is_first_name(t.text)) {
+    if toks.first().is_some_and(|t| ctx.word(t.text).first_name) {
         return (Some(EntityType::Person), 2, None);
     }
     let particles = toks.iter().any(|t| NAME_PARTICLES.contains(&t.text));
@@ -351,7 +393,7 @@ fn word_before<'a>(tokens: &[Token<'a>], i: usize, back: usize) -> Option<std::b
 }
 
 /// Context evidence for a single unknown word.
-fn type_by_context(text: &str, tokens: &[Token], a: usize, b: usize, titled: bool) -> (Option<EntityType>, u8) {
+fn type_by_context(text: &str, tokens: &[Token], a: usize, b: usize, titled: bool, ctx: &SetContext) -> (Option<EntityType>, u8) {
     if titled {
         return (Some(EntityType::Person), 2);
     }
@@ -364,7 +406,7 @@ fn type_by_context(text: &str, tokens: &[Token], a: usize, b: usize, titled: boo
     let gap_before = tokens.get(a.wrapping_sub(1)).zip(first).and_then(|(p, f)| text.get(p.span.end..f.span.start)).unwrap_or("");
     // A title or role word right before: "aide Ushakov", "envoy Witkoff".
     if let Some(p) = a.checked_sub(1).and_then(|k| tokens.get(k)) {
-        if is_title_head(p) && gap_before == " " && !p.possessive {
+        if ctx.word(p.text).title_head && gap_before == " " && !p.possessive {
             return (Some(EntityType::Person), 2);
         }
     }
@@ -414,35 +456,38 @@ fn type_by_context(text: &str, tokens: &[Token], a: usize, b: usize, titled: boo
     (None, 0)
 }
 
+/// A candidate piece after pass 1.
+struct Raw<'t> {
+    article: usize,
+    block: usize,
+    a: usize,
+    b: usize,
+    titled: bool,
+    tc: bool,
+    text: &'t str,
+    kind: Option<EntityType>,
+    strength: u8,
+    canonical: Option<String>,
+}
+
 /// Recognise the entities of every article of a set. `blocks[i]` lists, for article `i`,
 /// its content blocks as (span, is Title Case heading) with the tokens of each block.
-pub fn recognize_set(texts: &[&str], tokens: &[Vec<Vec<Token<'_>>>], title_case: &[Vec<bool>]) -> Vec<Vec<Entity>> {
-    let ctx = SetContext::new(tokens.iter().flatten().flatten());
+pub fn recognize_set<'t>(texts: &[&'t str], tokens: &[Vec<Vec<Token<'t>>>], title_case: &[Vec<bool>]) -> Vec<Vec<Entity>> {
+    let ctx = SetContext::new(tokens.iter().flatten().flatten()).with_word_info(tokens.iter().flatten().flatten());
 
     // Pass 1: candidate pieces, typed by their form.
-    struct Raw {
-        article: usize,
-        block: usize,
-        a: usize,
-        b: usize,
-        titled: bool,
-        tc: bool,
-        text: String,
-        kind: Option<EntityType>,
-        strength: u8,
-    }
-    let mut raws: Vec<Raw> = Vec::new();
+    let mut raws: Vec<Raw<'t>> = Vec::new();
     for (article, blocks) in tokens.iter().enumerate() {
         let text = texts.get(article).copied().unwrap_or("");
         for (bi, block) in blocks.iter().enumerate() {
             let tc = title_case.get(article).and_then(|v| v.get(bi)).copied().unwrap_or(false);
             for range in chains(text, block, tc, &ctx) {
                 for (a, b, titled) in pieces(block, range, tc, &ctx) {
-                    let toks: Vec<&Token> = block.get(a..b).map(|v| v.iter().collect()).unwrap_or_default();
+                    let toks = block.get(a..b).unwrap_or(&[]);
                     let (Some(first), Some(last)) = (toks.first(), toks.last()) else { continue };
-                    let surface = text.get(first.span.start..last.span.end).unwrap_or("").to_string();
-                    let (kind, strength, _) = type_by_form(&surface, &toks, &ctx);
-                    raws.push(Raw { article, block: bi, a, b, titled, tc, text: surface, kind, strength });
+                    let surface = text.get(first.span.start..last.span.end).unwrap_or("");
+                    let (kind, strength, canonical) = type_by_form(surface, toks, &ctx);
+                    raws.push(Raw { article, block: bi, a, b, titled, tc, text: surface, kind, strength, canonical });
                 }
             }
         }
@@ -450,13 +495,13 @@ pub fn recognize_set(texts: &[&str], tokens: &[Vec<Vec<Token<'_>>>], title_case:
 
     // Full names of people seen with confidence: from a first name or a title, or
     // written the same way at least twice.
-    let mut name_counts: HashMap<String, usize> = HashMap::default();
+    let mut name_counts: HashMap<&str, usize> = HashMap::default();
     for r in &raws {
-        *name_counts.entry(r.text.clone()).or_insert(0) += 1;
+        *name_counts.entry(r.text).or_insert(0) += 1;
     }
     let mut surnames: HashSet<String> = HashSet::default();
     for r in &raws {
-        let sure = r.strength >= 2 || r.titled || name_counts.get(r.text.as_str()).copied().unwrap_or(0) >= 2;
+        let sure = r.strength >= 2 || r.titled || name_counts.get(r.text).copied().unwrap_or(0) >= 2;
         if r.kind == Some(EntityType::Person) && r.b - r.a >= 2 && sure {
             if let Some(t) = tokens.get(r.article).and_then(|bl| bl.get(r.block)).and_then(|bl| bl.get(r.b - 1)) {
                 surnames.insert(t.text.to_string());
@@ -472,7 +517,7 @@ pub fn recognize_set(texts: &[&str], tokens: &[Vec<Vec<Token<'_>>>], title_case:
         let Some(block) = tokens.get(r.article).and_then(|bl| bl.get(r.block)) else { continue };
         let text = texts.get(r.article).copied().unwrap_or("");
         let words: Vec<&str> = block.get(r.a..r.b).map(|v| v.iter().map(|t| t.text).collect()).unwrap_or_default();
-        let sure = r.strength >= 2 || r.titled || name_counts.get(r.text.as_str()).copied().unwrap_or(0) >= 2;
+        let sure = r.strength >= 2 || r.titled || name_counts.get(r.text).copied().unwrap_or(0) >= 2;
         let run_together = words.len() == 2
             && !sure
             && r.kind == Some(EntityType::Person)
@@ -480,13 +525,17 @@ pub fn recognize_set(texts: &[&str], tokens: &[Vec<Vec<Token<'_>>>], title_case:
                 || words.last().is_some_and(|w| known_alone(w)) && words.first().is_some_and(|w| !is_first_name(w)));
         let ranges: Vec<(usize, usize)> = if run_together { (r.a..r.b).map(|k| (k, k + 1)).collect() } else { vec![(r.a, r.b)] };
         for (a, b) in ranges {
-            let toks: Vec<&Token> = block.get(a..b).map(|v| v.iter().collect()).unwrap_or_default();
+            let toks = block.get(a..b).unwrap_or(&[]);
             let (Some(first), Some(last)) = (toks.first(), toks.last()) else { continue };
             let span = Span::new(first.span.start, last.span.end);
-            let surface = span.slice(text).unwrap_or("").to_string();
-            let (mut kind, mut strength, canonical) = type_by_form(&surface, &toks, &ctx);
+            let surface = span.slice(text).unwrap_or("");
+            let (mut kind, mut strength, canonical) = if run_together {
+                type_by_form(surface, toks, &ctx)
+            } else {
+                (r.kind, r.strength, r.canonical.clone())
+            };
             if kind.is_none() || toks.len() == 1 && strength < 2 {
-                let (k, s) = type_by_context(text, block, a, b, r.titled);
+                let (k, s) = type_by_context(text, block, a, b, r.titled, &ctx);
                 if s > strength {
                     kind = k;
                     strength = s;
@@ -517,7 +566,7 @@ pub fn recognize_set(texts: &[&str], tokens: &[Vec<Vec<Token<'_>>>], title_case:
                 strength,
                 canonical,
                 sentence_initial: first.sentence_initial || r.tc,
-                parts: toks.iter().map(|t| (t.span, t.text.to_string())).collect(),
+                parts: toks.iter().map(|t| (t.span, t.text)).collect(),
                 coordinated_with,
             });
             prev_in_block = Some((r.article, r.block, b, idx));
@@ -528,7 +577,7 @@ pub fn recognize_set(texts: &[&str], tokens: &[Vec<Vec<Token<'_>>>], title_case:
     for m in mentions {
         let Some(kind) = m.kind else { continue };
         if let Some(list) = out.get_mut(m.article) {
-            list.push(Entity { span: m.span, kind, canonical: m.canonical.unwrap_or(m.text) });
+            list.push(Entity { span: m.span, kind, canonical: m.canonical.unwrap_or_else(|| m.text.to_string()) });
         }
     }
     for list in &mut out {
@@ -539,56 +588,56 @@ pub fn recognize_set(texts: &[&str], tokens: &[Vec<Vec<Token<'_>>>], title_case:
 }
 
 /// Pass 3: surnames, votes, coordination, run-together names, defaults.
-fn resolve(mentions: &mut [Mention], ctx: &SetContext) {
+fn resolve<'t>(mentions: &mut [Mention<'t>], ctx: &SetContext) {
     // Full names of people: surname → full name, per article and across the set.
-    let mut full_by_article: HashMap<(usize, String), (String, usize)> = HashMap::default();
-    let mut full_in_set: HashMap<String, HashMap<String, usize>> = HashMap::default();
-    let mut name_counts: HashMap<&str, usize> = HashMap::default();
+    let mut full_by_article: HashMap<(usize, &'t str), &'t str> = HashMap::default();
+    let mut full_in_set: HashMap<&'t str, HashMap<&'t str, usize>> = HashMap::default();
+    let mut name_counts: HashMap<&'t str, usize> = HashMap::default();
     for m in mentions.iter() {
-        *name_counts.entry(m.text.as_str()).or_insert(0) += 1;
+        *name_counts.entry(m.text).or_insert(0) += 1;
     }
-    let confident = |m: &Mention| m.strength >= 2 || name_counts.get(m.text.as_str()).copied().unwrap_or(0) >= 2;
-    let confident_flags: Vec<bool> = mentions.iter().map(confident).collect();
-    for (m, sure) in mentions.iter().zip(&confident_flags) {
-        if m.kind == Some(EntityType::Person) && m.words >= 2 && *sure {
-            if let Some((_, surname)) = m.parts.last() {
-                let e = full_by_article.entry((m.article, surname.clone())).or_insert((m.text.clone(), 0));
-                e.1 += 1;
-                *full_in_set.entry(surname.clone()).or_default().entry(m.text.clone()).or_insert(0) += 1;
+    for m in mentions.iter() {
+        let sure = m.strength >= 2 || name_counts.get(m.text).copied().unwrap_or(0) >= 2;
+        if m.kind == Some(EntityType::Person) && m.words >= 2 && sure {
+            if let Some(&(_, surname)) = m.parts.last() {
+                full_by_article.entry((m.article, surname)).or_insert(m.text);
+                *full_in_set.entry(surname).or_default().entry(m.text).or_insert(0) += 1;
             }
         }
     }
+    // The most frequent full name for each surname (longer names win ties).
+    let best_full: HashMap<&'t str, &'t str> = full_in_set
+        .iter()
+        .filter_map(|(s, names)| names.iter().max_by_key(|(n, c)| (**c, n.len(), **n)).map(|(n, _)| (*s, *n)))
+        .collect();
 
     // Surnames.
     for m in mentions.iter_mut() {
         if m.words != 1 || m.strength >= 2 && m.kind != Some(EntityType::Person) {
             if m.kind == Some(EntityType::Person) && m.words >= 2 {
-                m.canonical.get_or_insert_with(|| m.text.clone());
+                m.canonical.get_or_insert_with(|| m.text.to_string());
             }
             continue;
         }
-        let full = full_by_article
-            .get(&(m.article, m.text.clone()))
-            .map(|(f, _)| f.clone())
-            .or_else(|| full_in_set.get(&m.text).and_then(|v| v.iter().max_by_key(|(n, c)| (**c, n.len())).map(|(n, _)| n.clone())));
+        let full = full_by_article.get(&(m.article, m.text)).or_else(|| best_full.get(m.text));
         if let Some(full) = full {
             m.kind = Some(EntityType::Person);
             m.strength = 2;
-            m.canonical = Some(full);
+            m.canonical = Some((*full).to_string());
         }
     }
     // Votes: a word takes the type most of its confidently typed mentions have.
-    let mut votes: HashMap<String, HashMap<EntityType, u32>> = HashMap::default();
+    let mut votes: HashMap<&'t str, HashMap<EntityType, u32>> = HashMap::default();
     for m in mentions.iter() {
         if let Some(k) = m.kind {
-            *votes.entry(m.text.clone()).or_default().entry(k).or_insert(0) += u32::from(m.strength) * 2;
+            *votes.entry(m.text).or_default().entry(k).or_insert(0) += u32::from(m.strength) * 2;
         }
     }
     for m in mentions.iter_mut() {
         if m.strength >= 2 {
             continue;
         }
-        if let Some(v) = votes.get(&m.text) {
+        if let Some(v) = votes.get(m.text) {
             if let Some((k, _)) = v.iter().max_by_key(|(k, c)| (**c, **k)) {
                 m.kind = Some(*k);
             }
@@ -620,7 +669,7 @@ fn resolve(mentions: &mut [Mention], ctx: &SetContext) {
     // gazetteer and people come with first names or titles.
     for m in mentions.iter_mut() {
         if m.kind.is_none() {
-            let seen_inside = ctx.inner_capitalised.contains(m.text.as_str());
+            let seen_inside = ctx.inner_capitalised.contains(m.text);
             if !m.sentence_initial || seen_inside {
                 m.kind = Some(EntityType::Org);
             }

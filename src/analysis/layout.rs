@@ -107,7 +107,13 @@ fn is_truncated_teaser(line: &str) -> bool {
     (t.ends_with("...") || t.ends_with('…')) && words(t) >= 3
 }
 
-fn is_chrome_line(line: &str, folded: &str) -> bool {
+/// Longest line (in words) that vocabulary rules look at: chrome lines are short.
+const CHROME_MAX_WORDS: usize = 25;
+
+fn is_chrome_line(line: &str, folded: &str, n_words: usize) -> bool {
+    if n_words > CHROME_MAX_WORDS {
+        return false;
+    }
     if folded.is_empty() {
         return true;
     }
@@ -119,19 +125,19 @@ fn is_chrome_line(line: &str, folded: &str) -> bool {
         return true;
     }
     // A bare label ending in a colon ("Date:", "Share post:").
-    if line.trim_end().ends_with(':') && words(line) <= 3 {
+    if line.trim_end().ends_with(':') && n_words <= 3 {
         return true;
     }
     // Calls to action that carry a web address.
     if (lower.contains("http://") || lower.contains("https://") || lower.contains("www."))
-        && words(line) <= 25
+        && n_words <= 25
         && (lower.contains("check") || lower.contains("follow") || lower.contains("subscribe")
             || lower.contains("visit") || lower.contains("channel") || lower.contains("click"))
     {
         return true;
     }
     // One or two words with no sentence punctuation: section labels, widget titles.
-    words(line) <= 2 && !ends_like_sentence(line)
+    n_words <= 2 && !ends_like_sentence(line)
 }
 
 fn is_tail_marker(folded: &str) -> bool {
@@ -169,11 +175,9 @@ fn title_suffix_start(line: &str) -> Option<usize> {
 pub fn lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
-            out.push(Span::new(start, i));
-            start = i + 1;
-        }
+    for (i, _) in text.match_indices('\n') {
+        out.push(Span::new(start, i));
+        start = i + 1;
     }
     out.push(Span::new(start, text.len()));
     out.into_iter().map(|s| s.trim(text)).filter(|s| !s.is_empty()).collect()
@@ -183,11 +187,18 @@ pub fn lines(text: &str) -> Vec<Span> {
 pub fn layout(text: &str) -> Vec<Block> {
     let lines = lines(text);
     let line_text = |s: &Span| s.slice(text).unwrap_or("");
-    let folded: Vec<String> = lines.iter().map(|s| fold(line_text(s))).collect();
+    let word_counts: Vec<usize> = lines.iter().map(|s| words(line_text(s))).collect();
+    // Folded (lower-case, trimmed) forms of the short lines, for vocabulary lookups.
+    let folded: Vec<String> = lines
+        .iter()
+        .zip(&word_counts)
+        .map(|(s, &n)| if n <= CHROME_MAX_WORDS { fold(line_text(s)) } else { String::new() })
+        .collect();
     let mut kinds: Vec<Option<BlockKind>> = lines
         .iter()
         .zip(&folded)
-        .map(|(s, f)| is_chrome_line(line_text(s), f).then_some(BlockKind::Boilerplate))
+        .zip(&word_counts)
+        .map(|((s, f), &n)| is_chrome_line(line_text(s), f, n).then_some(BlockKind::Boilerplate))
         .collect();
 
     // Teasers: a cut-off line and the headline right above it.
@@ -224,7 +235,7 @@ pub fn layout(text: &str) -> Vec<Block> {
     let mut blocks = Vec::with_capacity(lines.len());
     let mut title_seen = false;
     let mut body_started = false;
-    for (span, kind) in lines.iter().zip(kinds) {
+    for ((span, kind), &n_words) in lines.iter().zip(kinds).zip(&word_counts) {
         let line = line_text(span);
         if let Some(k) = kind {
             blocks.push(Block { span: *span, kind: k });
@@ -249,7 +260,7 @@ pub fn layout(text: &str) -> Vec<Block> {
         let kind = if is_caption(line) {
             BlockKind::Caption
         } else if !body_started {
-            if sentence_like || words(line) >= 12 {
+            if sentence_like || n_words >= 12 {
                 // The first paragraph-like line after the headline: a standfirst when it
                 // is short, or unpunctuated, or a full paragraph follows that is not it.
                 body_started = true;
@@ -258,7 +269,7 @@ pub fn layout(text: &str) -> Vec<Block> {
                 // Kickers, keyword lines and taglines between headline and body.
                 BlockKind::Boilerplate
             }
-        } else if sentence_like || words(line) >= 15 {
+        } else if sentence_like || n_words >= 15 {
             BlockKind::Body
         } else {
             BlockKind::Subheading

@@ -154,8 +154,13 @@ pub fn demonym(word: &str) -> Option<&'static str> {
         ("Senegalese", "Senegal"), ("Taiwanese", "Taiwan"), ("Burmese", "Myanmar"),
         ("Norwegian", "Norway"), ("Peruvian", "Peru"), ("Argentine", "Argentina"),
     ];
+    static IRREGULAR_MAP: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    let first = word.chars().next()?;
+    if !first.is_uppercase() {
+        return None;
+    }
     let singular = word.strip_suffix('s').filter(|w| w.ends_with("an") || w.ends_with("i")).unwrap_or(word);
-    if let Some((_, p)) = IRREGULAR.iter().find(|(d, _)| *d == singular) {
+    if let Some(p) = IRREGULAR_MAP.get_or_init(|| IRREGULAR.iter().copied().collect()).get(singular) {
         return Some(p);
     }
     regular_demonyms().get(singular).copied()
@@ -272,7 +277,7 @@ pub static KNOWN_ORGS: WordSet = WordSet::new(&[
 ]);
 
 /// Roman numerals that continue a name ("World War II", "Elizabeth II").
-pub const ROMAN: &[&str] = &["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+pub static ROMAN: WordSet = WordSet::new(&["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]);
 
 /// Verbs of saying: attribute a quote, and mark their subject as a source.
 pub static SPEECH_VERBS: WordSet = WordSet::new(&[
@@ -330,7 +335,12 @@ pub const MONTHS: &[&str] = &[
 ];
 
 pub fn is_calendar_word(word: &str) -> bool {
-    WEEKDAYS.contains(&word) || MONTHS.contains(&word)
+    static CALENDAR: WordSet = WordSet::new(&[
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+        "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ]);
+    word.starts_with(char::is_uppercase) && CALENDAR.contains(word)
 }
 
 /// A word in lower case, borrowed when it already is.
@@ -344,6 +354,11 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
 
 pub fn is_function_word(lower: &str) -> bool {
     FUNCTION_WORDS.contains(lower)
+}
+
+/// [`is_function_word`] for a word in any case.
+pub fn is_function_word_ci(word: &str) -> bool {
+    FUNCTION_WORDS.contains_lower(word)
 }
 
 #[cfg(test)]

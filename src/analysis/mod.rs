@@ -11,14 +11,14 @@ pub mod quotes;
 pub mod tokens;
 pub mod sentences;
 
-use crate::text::{sha256_hex, Span};
+use crate::text::{folded_sha256_prefix, Span};
 use entities::Entity;
 use numbers::NumberMention;
 use quotes::Quote;
 use tokens::{tokenize, Token};
 use layout::{Block, BlockKind};
 use serde::Serialize;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Where a claim sits in the article.
 pub type Zone = BlockKind;
@@ -72,15 +72,7 @@ pub fn claim_id(sentence: &str, repeat: usize) -> String {
 
 /// The id of the first occurrence of a sentence.
 fn base_claim_id(sentence: &str) -> String {
-    let mut folded = String::with_capacity(sentence.len());
-    for w in sentence.split_whitespace() {
-        if !folded.is_empty() {
-            folded.push(' ');
-        }
-        folded.push_str(w);
-    }
-    let hex = sha256_hex(folded.as_bytes());
-    format!("c{}", hex.get(..CLAIM_ID_HEX).unwrap_or(&hex))
+    format!("c{}", folded_sha256_prefix(sentence, CLAIM_ID_HEX))
 }
 
 fn with_repeat(base: &str, repeat: usize) -> String {
@@ -164,7 +156,7 @@ fn layout_and_claims(text: &str) -> Analysis {
     let title = blocks.iter().find(|b| b.kind == BlockKind::Title).map(|b| b.span);
     let boilerplate =
         blocks.iter().filter(|b| b.kind == BlockKind::Boilerplate).map(|b| b.span).collect();
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
     let mut claims = Vec::new();
     for block in blocks.iter().filter(|b| b.kind.holds_claims()) {
         for span in sentences::split(text, block.span) {

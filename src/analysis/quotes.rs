@@ -186,21 +186,47 @@ enum Source {
 
 struct Ctx<'a> {
     text: &'a str,
-    tokens: Vec<&'a Token<'a>>,
+    tokens: &'a [Token<'a>],
     entities: &'a [Entity],
-    quotes: &'a [Span],
+    /// Per token: inside a quotation.
+    quoted: Vec<bool>,
+    /// Per token: a speech verb outside any quotation.
+    speech: Vec<bool>,
+    /// Per token: index of the entity that contains it.
+    entity: Vec<Option<usize>>,
 }
 
-impl Ctx<'_> {
-    /// The entity that contains the token (entities are sorted and disjoint).
-    fn entity_at(&self, tok: &Token) -> Option<&Entity> {
-        let i = self.entities.partition_point(|e| e.span.start <= tok.span.start);
-        self.entities.get(i.checked_sub(1)?).filter(|e| tok.span.end <= e.span.end)
+impl<'a> Ctx<'a> {
+    /// Per-token facts computed in one pass each (tokens, quotes and entities are sorted).
+    fn new(text: &'a str, tokens: &'a [Token<'a>], entities: &'a [Entity], quotes: &[Span]) -> Self {
+        let mut quoted = Vec::with_capacity(tokens.len());
+        let mut entity = Vec::with_capacity(tokens.len());
+        let (mut qi, mut ei) = (0, 0);
+        for t in tokens {
+            while quotes.get(qi).is_some_and(|q| q.end <= t.span.start) {
+                qi += 1;
+            }
+            quoted.push(quotes.get(qi).is_some_and(|q| q.start <= t.span.start && t.span.end <= q.end));
+            while entities.get(ei).is_some_and(|e| e.span.end <= t.span.start) {
+                ei += 1;
+            }
+            entity.push(entities.get(ei).filter(|e| e.span.start <= t.span.start && t.span.end <= e.span.end).map(|_| ei));
+        }
+        let speech = tokens
+            .iter()
+            .zip(&quoted)
+            .map(|(t, q)| !q && t.text.starts_with(|c: char| c.is_ascii_alphabetic()) && SPEECH_VERBS.contains_lower(t.text))
+            .collect();
+        Ctx { text, tokens, entities, quoted, speech, entity }
     }
 
-    fn in_quote(&self, tok: &Token) -> bool {
-        let i = self.quotes.partition_point(|q| q.start <= tok.span.start);
-        i.checked_sub(1).and_then(|k| self.quotes.get(k)).is_some_and(|q| tok.span.end <= q.end)
+    /// The entity that contains token `k`.
+    fn entity_at(&self, k: usize) -> Option<&Entity> {
+        self.entity.get(k).copied().flatten().and_then(|i| self.entities.get(i))
+    }
+
+    fn in_quote(&self, k: usize) -> bool {
+        self.quoted.get(k).copied().unwrap_or(false)
     }
 
     /// Indices of the tokens inside `span` (tokens are sorted).
@@ -210,12 +236,16 @@ impl Ctx<'_> {
         a..b.max(a)
     }
 
+    fn is_pronoun(&self, k: usize) -> bool {
+        self.tokens.get(k).is_some_and(|t| PRONOUNS.iter().any(|p| t.text.eq_ignore_ascii_case(p)))
+    }
+
     fn lower(&self, k: usize) -> std::borrow::Cow<'_, str> {
         self.tokens.get(k).map(|t| lowercase(t.text)).unwrap_or_default()
     }
 
     fn is_speech_verb(&self, k: usize) -> bool {
-        self.tokens.get(k).is_some_and(|t| !self.in_quote(t)) && SPEECH_VERBS.contains(&*self.lower(k))
+        self.speech.get(k).copied().unwrap_or(false)
     }
 
     /// The source a speech verb at `k` reports, looking only at tokens in `sentence`
@@ -244,16 +274,15 @@ impl Ctx<'_> {
         }
         let mut first_other = None;
         for &j in &earlier {
-            let Some(t) = self.tokens.get(j) else { continue };
-            if self.in_quote(t) {
+            if self.in_quote(j) {
                 continue;
             }
-            match self.entity_at(t) {
+            match self.entity_at(j) {
                 Some(e) if e.kind == EntityType::Person => return Some(Source::Named(e.canonical.clone(), e.kind)),
                 Some(e) if e.kind != EntityType::Other && first_other.is_none() => {
                     first_other = Some(Source::Named(e.canonical.clone(), e.kind));
                 }
-                _ if first_other.is_none() && PRONOUNS.contains(&&*self.lower(j)) => {
+                _ if first_other.is_none() && self.is_pronoun(j) => {
                     first_other = Some(Source::Pronoun);
                 }
                 _ => {}
@@ -273,8 +302,9 @@ impl Ctx<'_> {
                 break;
             }
         }
-        let t = self.tokens.get(j.checked_sub(1)?)?;
-        if self.in_quote(t) {
+        let ti = j.checked_sub(1)?;
+        let t = self.tokens.get(ti)?;
+        if self.in_quote(ti) {
             return None;
         }
         // A comma between the word and the verb: the word closes a parenthesis or a
@@ -284,7 +314,7 @@ impl Ctx<'_> {
             return None;
         }
         // A gap with punctuation (other than a closing quote) breaks the subject.
-        if let Some(e) = self.entity_at(t) {
+        if let Some(e) = self.entity_at(ti) {
             if e.kind != EntityType::Other {
                 return Some(Source::Named(e.canonical.clone(), e.kind));
             }
@@ -305,7 +335,7 @@ impl Ctx<'_> {
                     break;
                 }
                 let (Some(prev), Some(cur)) = (self.tokens.get(s - 1), self.tokens.get(s)) else { break };
-                if self.in_quote(prev) || self.text.get(prev.span.end..cur.span.start).is_some_and(|g| g.trim() != "") {
+                if self.in_quote(s - 1) || self.text.get(prev.span.end..cur.span.start).is_some_and(|g| g.trim() != "") {
                     break;
                 }
                 s -= 1;
@@ -326,10 +356,10 @@ impl Ctx<'_> {
         let mut org = None;
         for j in k + 1..(k + 8).min(self.tokens.len()) {
             let Some(t) = self.tokens.get(j) else { break };
-            if self.in_quote(t) || t.span.end > limit {
+            if self.in_quote(j) || t.span.end > limit {
                 break;
             }
-            match self.entity_at(t) {
+            match self.entity_at(j) {
                 Some(e) if e.kind == EntityType::Person => return Some(Source::Named(e.canonical.clone(), e.kind)),
                 Some(e) if e.kind == EntityType::Org && org.is_none() => org = Some(Source::Named(e.canonical.clone(), e.kind)),
                 _ => {}
@@ -342,7 +372,7 @@ impl Ctx<'_> {
 /// Attribute the quotes of one article. `units` are its sentences and headings in order,
 /// `tokens` all its tokens in order.
 pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], entities: &[Entity]) -> Vec<Quote> {
-    let ctx = Ctx { text, tokens: tokens.iter().collect(), entities, quotes: spans };
+    let ctx = Ctx::new(text, tokens, entities, spans);
     let unit_of = |pos: usize| {
         let i = units.partition_point(|u| u.span.start <= pos).checked_sub(1)?;
         units.get(i).filter(|u| pos < u.span.end.max(u.span.start + 1)).map(|_| i)
@@ -361,11 +391,10 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
         });
         let first_person = || {
             idx.iter().find_map(|&k| {
-                let t = ctx.tokens.get(k)?;
-                if ctx.in_quote(t) {
+                if ctx.in_quote(k) {
                     return None;
                 }
-                ctx.entity_at(t).filter(|e| e.kind == EntityType::Person).map(|e| (e.canonical.clone(), e.kind))
+                ctx.entity_at(k).filter(|e| e.kind == EntityType::Person).map(|e| (e.canonical.clone(), e.kind))
             })
         };
         if let Some(slot) = unit_speakers.get_mut(ui) {
@@ -397,7 +426,7 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
         // After the quote: "…,” Zelensky said" / "…,” said Ushakov" / "…,” he added", or
         // further on in a sentence the quote opens ("“No compromise” was reached …, a
         // Russian official has said").
-        let after_close: Vec<usize> = after.iter().copied().take_while(|&k| ctx.tokens.get(k).is_some_and(|t| !ctx.in_quote(t))).collect();
+        let after_close: Vec<usize> = after.iter().copied().take_while(|&k| k < ctx.tokens.len() && !ctx.in_quote(k)).collect();
         let next_quote_start = spans.get(spans.partition_point(|s| s.start < q.end)).filter(|s| s.start < window.end).map(|s| s.start);
         let quote_opens_sentence = before.is_empty();
         let verb_after = after_close.iter().position(|&k| ctx.is_speech_verb(k)).filter(|&pos| {
@@ -443,10 +472,10 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
                 if gap.ends_with(':') {
                     has_verb = true;
                     let subject = before.iter().find_map(|&j| {
-                        ctx.tokens.get(j).and_then(|t| ctx.entity_at(t)).filter(|e| matches!(e.kind, EntityType::Person | EntityType::Org | EntityType::Place)).map(|e| Source::Named(e.canonical.clone(), e.kind))
+                        ctx.entity_at(j).filter(|e| matches!(e.kind, EntityType::Person | EntityType::Org | EntityType::Place)).map(|e| Source::Named(e.canonical.clone(), e.kind))
                     });
                     source = subject.or_else(|| before.first().and_then(|&j| {
-                        PRONOUNS.contains(&&*ctx.lower(j)).then_some(Source::Pronoun)
+                        ctx.is_pronoun(j).then_some(Source::Pronoun)
                     }));
                 }
             }

@@ -92,46 +92,56 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
     let Some(block) = span.slice(text) else { return Vec::new() };
     let mut out = Vec::new();
     let mut start = span.start;
-    let chars: Vec<(usize, char)> = block.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (off, c) = chars.get(i).copied().unwrap_or((0, ' '));
-        if matches!(c, '.' | '?' | '!' | '…') {
-            // Take the whole run of terminal punctuation and closing marks.
-            let mut j = i + 1;
-            while let Some(&(_, d)) = chars.get(j) {
-                if matches!(d, '.' | '?' | '!' | '…') || is_closing(d) {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            let end = chars.get(j).map_or(block.len(), |&(o, _)| o);
-            let mut k = j;
-            while chars.get(k).is_some_and(|&(_, d)| d.is_whitespace()) {
-                k += 1;
-            }
-            let next = chars.get(k).map(|&(_, d)| d);
-            let next_off = chars.get(k).map_or(block.len(), |&(o, _)| o);
-            let opens_sentence = match next {
-                Some(d) if d.is_uppercase() || d.is_ascii_digit() => true,
-                Some(d) if is_opening_quote(d) => chars
-                    .get(k + 1)
-                    .is_some_and(|&(_, e)| e.is_uppercase() || e.is_ascii_digit() || e == '.'),
-                _ => false,
-            };
-            let abbreviation =
-                c == '.' && j == i + 1 && period_is_not_final(text, span.start + off, span.start + next_off);
-            if k > j && opens_sentence && !abbreviation {
-                out.push(Span::new(start, span.start + end).trim(text));
-                start = span.start + next_off;
-                i = k;
-                continue;
-            }
-            i = j;
+    // Terminal marks before this offset belong to a run already looked at.
+    let mut resume = 0;
+    for (off, mark) in block.match_indices(['.', '?', '!', '…']) {
+        if off < resume {
             continue;
         }
-        i += 1;
+        let single_period = mark == ".";
+        let mut chars = block.get(off..).unwrap_or("").char_indices().skip(1).peekable();
+        // The whole run of terminal punctuation and closing marks.
+        let mut end = off + mark.len();
+        let mut run = 1;
+        while let Some(&(o, d)) = chars.peek() {
+            if matches!(d, '.' | '?' | '!' | '…') || is_closing(d) {
+                end = off + o + d.len_utf8();
+                run += 1;
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        resume = end;
+        // White space, then the first character of what follows.
+        let mut spaced = false;
+        let mut next = None;
+        let mut next_off = block.len();
+        let mut after_next = None;
+        while let Some((o, d)) = chars.next() {
+            if d.is_whitespace() {
+                spaced = true;
+            } else {
+                next = Some(d);
+                next_off = off + o;
+                after_next = chars.peek().map(|&(_, e)| e);
+                break;
+            }
+        }
+        if !spaced {
+            continue;
+        }
+        let opens_sentence = match next {
+            Some(d) if d.is_uppercase() || d.is_ascii_digit() => true,
+            Some(d) if is_opening_quote(d) => after_next.is_some_and(|e| e.is_uppercase() || e.is_ascii_digit() || e == '.'),
+            _ => false,
+        };
+        let abbreviation = single_period && run == 1 && period_is_not_final(text, span.start + off, span.start + next_off);
+        if opens_sentence && !abbreviation {
+            out.push(Span::new(start, span.start + end).trim(text));
+            start = span.start + next_off;
+            resume = next_off;
+        }
     }
     let last = Span::new(start, span.end).trim(text);
     if !last.is_empty() {

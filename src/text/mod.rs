@@ -149,6 +149,37 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     out
 }
 
+/// The first `hex_digits` lower-case hex digits of the SHA-256 of `text` with its white space
+/// folded: runs of white space count as one space, and leading and trailing white space as
+/// none. Two renderings of the same sentence hash alike.
+pub fn folded_sha256_prefix(text: &str, hex_digits: usize) -> String {
+    let mut hasher = Sha256::new();
+    let already_folded = !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && !text.contains(|c: char| c.is_whitespace() && c != ' ');
+    if already_folded {
+        hasher.update(text.as_bytes());
+    } else {
+        for (i, word) in text.split_whitespace().enumerate() {
+            if i > 0 {
+                hasher.update(b" ");
+            }
+            hasher.update(word.as_bytes());
+        }
+    }
+    let digest = hasher.finalize();
+    let mut out = String::with_capacity(hex_digits);
+    for b in digest.iter().take(hex_digits.div_ceil(2)) {
+        for nibble in [b >> 4, b & 0x0f] {
+            if out.len() < hex_digits {
+                out.push(char::from_digit(u32::from(nibble), 16).unwrap_or('0'));
+            }
+        }
+    }
+    out
+}
+
 /// The byte offset of the character boundary at or before `byte`.
 pub fn floor_boundary(text: &str, byte: usize) -> usize {
     let mut b = byte.min(text.len());
@@ -201,6 +232,14 @@ mod tests {
         assert_eq!(Span::new(0, 9).slice(text), None);
         assert_eq!(utf16_len("a🦀"), 3);
         assert_eq!(floor_boundary("a“", 2), 1);
+    }
+
+    #[test]
+    fn folded_hash_ignores_spacing() {
+        let a = folded_sha256_prefix("  The sky\n is   blue. ", 12);
+        assert_eq!(a, folded_sha256_prefix("The sky is blue.", 12));
+        assert_eq!(a, sha256_hex(b"The sky is blue.").get(..12).unwrap_or(""));
+        assert_eq!(folded_sha256_prefix("x", 5).len(), 5);
     }
 
     #[test]
