@@ -1,6 +1,6 @@
 //! The native command line: `newsmark analyze --json FILE...`.
 
-use crate::report::{article_report, Report};
+use crate::report::{report_set, Report};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -37,15 +37,16 @@ pub fn read_article(path: &Path) -> Result<String, CliError> {
     })
 }
 
-/// Build the report for a list of files.
+/// Build the report for a list of files, analysed together as one set.
 pub fn analyze_files(paths: &[PathBuf]) -> Result<Report, CliError> {
-    let mut articles = Vec::with_capacity(paths.len());
+    let mut files = Vec::with_capacity(paths.len());
     for path in paths {
         let text = read_article(path)?;
-        let file = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        articles.push(article_report(&file, &text));
+        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        files.push((name, text));
     }
-    Ok(Report { articles })
+    let borrowed: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    Ok(report_set(&borrowed))
 }
 
 /// Run the command line with the given arguments (without the program name).

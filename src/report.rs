@@ -3,7 +3,10 @@
 //! Offsets in the report are Unicode code points, half-open, into the exact text: the unit
 //! of the W3C Web Annotation `TextPositionSelector`. Bytes never leave the program.
 
-use crate::analysis::{analyze, Zone};
+use crate::analysis::entities::EntityType;
+use crate::analysis::numbers::{NumberKind, Value};
+use crate::analysis::quotes::QuoteKind;
+use crate::analysis::{analyze_set, Analysis, Zone};
 use crate::text::{sha256_hex, Offsets, Span};
 use serde::Serialize;
 
@@ -37,8 +40,38 @@ pub struct BoilerplateReport {
     pub end: usize,
 }
 
-/// One analysed article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntityReport {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    pub canonical: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuoteReport {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub kind: QuoteKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NumberReport {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: NumberKind,
+    pub value: Option<Value>,
+    pub unit: Option<String>,
+    pub qualifier: Option<String>,
+}
+
+/// One analysed article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ArticleReport {
     pub file: String,
     pub title: Option<TextSpan>,
@@ -49,10 +82,13 @@ pub struct ArticleReport {
     pub paragraphs: Vec<ParagraphReport>,
     pub claims: Vec<ClaimReport>,
     pub boilerplate: Vec<BoilerplateReport>,
+    pub entities: Vec<EntityReport>,
+    pub quotes: Vec<QuoteReport>,
+    pub numbers: Vec<NumberReport>,
 }
 
 /// The whole document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub articles: Vec<ArticleReport>,
 }
@@ -62,10 +98,34 @@ fn text_span(text: &str, off: &Offsets, span: Span) -> TextSpan {
     TextSpan { start: cp.start, end: cp.end, text: span.slice(text).unwrap_or("").to_string() }
 }
 
-/// Analyse one article and express the result in code points.
+/// Analyse one article on its own and express the result in code points.
 pub fn article_report(file: &str, text: &str) -> ArticleReport {
-    let analysis = analyze(text);
+    report_set(&[(file, text)]).articles.into_iter().next().unwrap_or_else(|| ArticleReport {
+        file: file.to_string(),
+        title: None,
+        sha256: sha256_hex(text.as_bytes()),
+        length: text.chars().count(),
+        paragraphs: Vec::new(),
+        claims: Vec::new(),
+        boilerplate: Vec::new(),
+        entities: Vec::new(),
+        quotes: Vec::new(),
+        numbers: Vec::new(),
+    })
+}
+
+/// Analyse a set of articles together (names, spellings and dates inform each other) and
+/// express the result in code points.
+pub fn report_set(files: &[(&str, &str)]) -> Report {
+    let texts: Vec<&str> = files.iter().map(|(_, t)| *t).collect();
+    let analyses = analyze_set(&texts);
+    let articles = files.iter().zip(&analyses).map(|((file, text), a)| to_report(file, text, a)).collect();
+    Report { articles }
+}
+
+fn to_report(file: &str, text: &str, analysis: &Analysis) -> ArticleReport {
     let off = Offsets::new(text);
+    let cp = |span: Span| off.span_in_chars(span);
     ArticleReport {
         file: file.to_string(),
         title: analysis.title.map(|t| text_span(text, &off, t)),
@@ -74,8 +134,8 @@ pub fn article_report(file: &str, text: &str) -> ArticleReport {
         paragraphs: analysis
             .content_blocks()
             .map(|b| {
-                let cp = off.span_in_chars(b.span);
-                ParagraphReport { start: cp.start, end: cp.end, kind: b.kind }
+                let c = cp(b.span);
+                ParagraphReport { start: c.start, end: c.end, kind: b.kind }
             })
             .collect(),
         claims: analysis
@@ -90,8 +150,40 @@ pub fn article_report(file: &str, text: &str) -> ArticleReport {
             .boilerplate
             .iter()
             .map(|b| {
-                let cp = off.span_in_chars(*b);
-                BoilerplateReport { start: cp.start, end: cp.end }
+                let c = cp(*b);
+                BoilerplateReport { start: c.start, end: c.end }
+            })
+            .collect(),
+        entities: analysis
+            .entities
+            .iter()
+            .map(|e| {
+                let s = text_span(text, &off, e.span);
+                EntityReport { start: s.start, end: s.end, text: s.text, kind: e.kind, canonical: e.canonical.clone() }
+            })
+            .collect(),
+        quotes: analysis
+            .quotes
+            .iter()
+            .map(|q| {
+                let s = text_span(text, &off, q.span);
+                QuoteReport { start: s.start, end: s.end, text: s.text, speaker: q.speaker.clone(), kind: q.kind }
+            })
+            .collect(),
+        numbers: analysis
+            .numbers
+            .iter()
+            .map(|n| {
+                let s = text_span(text, &off, n.span);
+                NumberReport {
+                    start: s.start,
+                    end: s.end,
+                    text: s.text,
+                    kind: n.kind,
+                    value: n.value.clone(),
+                    unit: n.unit.clone(),
+                    qualifier: n.qualifier.clone(),
+                }
             })
             .collect(),
     }

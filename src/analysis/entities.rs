@@ -20,7 +20,7 @@ use super::lexicon::{
     PLACE_HEADS, ROMAN, SPEECH_VERBS, TITLES, TITLE_HEADS,
 };
 use super::lexicon::Place;
-use super::tokens::Token;
+use super::tokens::{ArticleTokens, Token};
 use crate::text::Span;
 use serde::Serialize;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet, FxHashSet};
@@ -472,14 +472,14 @@ struct Raw<'t> {
 
 /// Recognise the entities of every article of a set. `blocks[i]` lists, for article `i`,
 /// its content blocks as (span, is Title Case heading) with the tokens of each block.
-pub fn recognize_set<'t>(texts: &[&'t str], tokens: &[Vec<Vec<Token<'t>>>], title_case: &[Vec<bool>]) -> Vec<Vec<Entity>> {
-    let ctx = SetContext::new(tokens.iter().flatten().flatten()).with_word_info(tokens.iter().flatten().flatten());
+pub fn recognize_set<'t>(texts: &[&'t str], tokens: &[ArticleTokens<'t>], title_case: &[Vec<bool>]) -> Vec<Vec<Entity>> {
+    let ctx = SetContext::new(tokens.iter().flat_map(|a| a.all.iter())).with_word_info(tokens.iter().flat_map(|a| a.all.iter()));
 
     // Pass 1: candidate pieces, typed by their form.
     let mut raws: Vec<Raw<'t>> = Vec::new();
     for (article, blocks) in tokens.iter().enumerate() {
         let text = texts.get(article).copied().unwrap_or("");
-        for (bi, block) in blocks.iter().enumerate() {
+        for (bi, block) in blocks.iter_blocks().enumerate() {
             let tc = title_case.get(article).and_then(|v| v.get(bi)).copied().unwrap_or(false);
             for range in chains(text, block, tc, &ctx) {
                 for (a, b, titled) in pieces(block, range, tc, &ctx) {
@@ -503,7 +503,7 @@ pub fn recognize_set<'t>(texts: &[&'t str], tokens: &[Vec<Vec<Token<'t>>>], titl
     for r in &raws {
         let sure = r.strength >= 2 || r.titled || name_counts.get(r.text).copied().unwrap_or(0) >= 2;
         if r.kind == Some(EntityType::Person) && r.b - r.a >= 2 && sure {
-            if let Some(t) = tokens.get(r.article).and_then(|bl| bl.get(r.block)).and_then(|bl| bl.get(r.b - 1)) {
+            if let Some(t) = tokens.get(r.article).and_then(|at| at.block(r.block)).and_then(|bl| bl.get(r.b - 1)) {
                 surnames.insert(t.text.to_string());
             }
         }
@@ -514,7 +514,7 @@ pub fn recognize_set<'t>(texts: &[&'t str], tokens: &[Vec<Vec<Token<'t>>>], titl
     let mut mentions: Vec<Mention> = Vec::new();
     let mut prev_in_block: Option<(usize, usize, usize, usize)> = None;
     for r in raws {
-        let Some(block) = tokens.get(r.article).and_then(|bl| bl.get(r.block)) else { continue };
+        let Some(block) = tokens.get(r.article).and_then(|at| at.block(r.block)) else { continue };
         let text = texts.get(r.article).copied().unwrap_or("");
         let words: Vec<&str> = block.get(r.a..r.b).map(|v| v.iter().map(|t| t.text).collect()).unwrap_or_default();
         let sure = r.strength >= 2 || r.titled || name_counts.get(r.text).copied().unwrap_or(0) >= 2;
@@ -680,11 +680,10 @@ fn resolve<'t>(mentions: &mut [Mention<'t>], ctx: &SetContext) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::tokens::tokenize;
 
     fn ents(text: &str) -> Vec<(String, EntityType, String)> {
-        let toks = tokenize(text, Span::new(0, text.len()), &[0]);
-        let r = recognize_set(&[text], &[vec![toks]], &[vec![false]]);
+        let toks = ArticleTokens::new(text, &[Span::new(0, text.len())], &[0]);
+        let r = recognize_set(&[text], &[toks], &[vec![false]]);
         r.into_iter().flatten().map(|e| (e.span.slice(text).unwrap_or("").to_string(), e.kind, e.canonical)).collect()
     }
 

@@ -15,7 +15,7 @@ use crate::text::{folded_sha256_prefix, Span};
 use entities::Entity;
 use numbers::NumberMention;
 use quotes::Quote;
-use tokens::{tokenize, Token};
+use tokens::ArticleTokens;
 use layout::{Block, BlockKind};
 use serde::Serialize;
 use rustc_hash::FxHashMap;
@@ -85,26 +85,82 @@ fn with_repeat(base: &str, repeat: usize) -> String {
 
 /// Analyse one article on its own.
 pub fn analyze(text: &str) -> Analysis {
-    analyze_set(&[text]).into_iter().next().unwrap_or_else(|| layout_and_claims(text))
+    analyze_set(&[text]).into_iter().next().unwrap_or_else(|| {
+        let mut a = layout_and_claims(text);
+        let ids = claim_ids(text, &a.claims);
+        for (claim, id) in a.claims.iter_mut().zip(ids) {
+            claim.id = id;
+        }
+        a
+    })
 }
 
 /// Analyse a set of articles about one event together: evidence about a name in one
 /// article (a full name, a typed mention) informs its other mentions in all of them.
 pub fn analyze_set(texts: &[&str]) -> Vec<Analysis> {
     let mut analyses: Vec<Analysis> = texts.iter().map(|t| layout_and_claims(t)).collect();
-    let mut tokens: Vec<Vec<Vec<Token>>> = Vec::with_capacity(texts.len());
+    let content: Vec<Vec<Span>> = analyses.iter().map(|a| a.content_blocks().map(|b| b.span).collect()).collect();
+    let claim_spans: Vec<Vec<Claim>> = analyses.iter().map(|a| a.claims.clone()).collect();
+    // Claim ids and numbers need nothing from the other passes.
+    let ids_and_numbers = || -> Vec<(Vec<String>, Vec<NumberMention>)> {
+        let resolve = numbers::Resolve { anchor: numbers::anchor_date(texts) };
+        texts
+            .iter()
+            .zip(&content)
+            .zip(&claim_spans)
+            .map(|((text, blocks), claims)| {
+                let found = blocks.iter().flat_map(|b| numbers::find(text, *b, &resolve, &[])).collect();
+                (claim_ids(text, claims), found)
+            })
+            .collect()
+    };
+    // Natively they run on a second core; wasm32 has no threads, so there everything runs
+    // in turn.
+    #[cfg(not(target_arch = "wasm32"))]
+    let side = std::thread::scope(|scope| {
+        let side = scope.spawn(ids_and_numbers);
+        entities_and_quotes(texts, &mut analyses);
+        side.join().unwrap_or_else(|_| ids_and_numbers())
+    });
+    #[cfg(target_arch = "wasm32")]
+    let side = {
+        entities_and_quotes(texts, &mut analyses);
+        ids_and_numbers()
+    };
+    for (a, (ids, found)) in analyses.iter_mut().zip(side) {
+        for (claim, id) in a.claims.iter_mut().zip(ids) {
+            claim.id = id;
+        }
+        a.numbers = outside_entities(found, &a.entities);
+    }
+    analyses
+}
+
+/// Numbers that do not overlap a name ("Second" in "Second World War" is part of a name).
+fn outside_entities(numbers: Vec<NumberMention>, entities: &[Entity]) -> Vec<NumberMention> {
+    numbers
+        .into_iter()
+        .filter(|n| {
+            let i = entities.partition_point(|e| e.span.end <= n.span.start);
+            entities.get(i).is_none_or(|e| !e.span.overlaps(&n.span))
+        })
+        .collect()
+}
+
+/// Entities (across the set) and then quotes with their speakers (per article).
+fn entities_and_quotes(texts: &[&str], analyses: &mut [Analysis]) {
+    let mut tokens: Vec<ArticleTokens> = Vec::with_capacity(texts.len());
     let mut title_case: Vec<Vec<bool>> = Vec::with_capacity(texts.len());
-    for (text, a) in texts.iter().zip(&analyses) {
+    for (text, a) in texts.iter().zip(analyses.iter()) {
         let mut starts: Vec<usize> = a.claims.iter().map(|c| c.span.start).collect();
         starts.extend(a.content_blocks().map(|b| b.span.start));
         starts.sort_unstable();
         starts.dedup();
-        let blocks: Vec<&Block> = a.content_blocks().collect();
-        tokens.push(blocks.iter().map(|b| tokenize(text, b.span, &starts)).collect());
-        title_case.push(blocks.iter().map(|b| is_title_case(text, b)).collect());
+        let blocks: Vec<Span> = a.content_blocks().map(|b| b.span).collect();
+        tokens.push(ArticleTokens::new(text, &blocks, &starts));
+        title_case.push(a.content_blocks().map(|b| is_title_case(text, b)).collect());
     }
     let entities = entities::recognize_set(texts, &tokens, &title_case);
-    let resolve = numbers::Resolve { anchor: numbers::anchor_date(texts) };
     for (((a, e), text), toks) in analyses.iter_mut().zip(entities).zip(texts).zip(&tokens) {
         a.entities = e;
         let blocks: Vec<Span> = a.content_blocks().map(|b| b.span).collect();
@@ -119,19 +175,8 @@ pub fn analyze_set(texts: &[&str]) -> Vec<Analysis> {
                 units.push(quotes::Unit { span: b.span, heading: true, block: bi });
             }
         }
-        let flat: Vec<Token> = toks.iter().flatten().cloned().collect();
-        a.quotes = quotes::attribute(text, &spans, &units, &flat, &a.entities);
-        let entity_spans: Vec<Span> = a.entities.iter().map(|e| e.span).collect();
-        a.numbers = blocks
-            .iter()
-            .flat_map(|b| {
-                let first = entity_spans.partition_point(|e| e.end <= b.start);
-                let inside = entity_spans.get(first..).unwrap_or(&[]).iter().take_while(|e| e.start < b.end).copied().collect::<Vec<_>>();
-                numbers::find(text, *b, &resolve, &inside)
-            })
-            .collect();
+        a.quotes = quotes::attribute(text, &spans, &units, &toks.all, &a.entities);
     }
-    analyses
 }
 
 /// A headline or subheading written in Title Case, where capitals say nothing about names.
@@ -156,17 +201,27 @@ fn layout_and_claims(text: &str) -> Analysis {
     let title = blocks.iter().find(|b| b.kind == BlockKind::Title).map(|b| b.span);
     let boilerplate =
         blocks.iter().filter(|b| b.kind == BlockKind::Boilerplate).map(|b| b.span).collect();
-    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
     let mut claims = Vec::new();
     for block in blocks.iter().filter(|b| b.kind.holds_claims()) {
         for span in sentences::split(text, block.span) {
-            let base = base_claim_id(span.slice(text).unwrap_or(""));
-            let n = seen.entry(base.clone()).or_insert(0);
-            *n += 1;
-            claims.push(Claim { id: with_repeat(&base, *n), span, zone: block.kind });
+            claims.push(Claim { id: String::new(), span, zone: block.kind });
         }
     }
     Analysis { title, blocks, claims, boilerplate, entities: Vec::new(), quotes: Vec::new(), numbers: Vec::new() }
+}
+
+/// Ids of an article's claims, in order (see [`claim_id`]).
+fn claim_ids(text: &str, claims: &[Claim]) -> Vec<String> {
+    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
+    claims
+        .iter()
+        .map(|c| {
+            let base = base_claim_id(c.span.slice(text).unwrap_or(""));
+            let n = seen.entry(base.clone()).or_insert(0);
+            *n += 1;
+            with_repeat(&base, *n)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -176,8 +176,8 @@ const HEADLINE_QUOTE_LOOKAHEAD: usize = 60;
 
 /// Who the words of one sentence position refer to.
 #[derive(Debug, Clone, PartialEq)]
-enum Source {
-    Named(String, EntityType),
+enum Source<'a> {
+    Named(&'a str, EntityType),
     Pronoun,
     /// A description with an indefinite article: resolved by the next named speaker.
     Indefinite,
@@ -253,7 +253,7 @@ impl<'a> Ctx<'a> {
     /// or a coordinated verb, the subject of an earlier speech verb in the sentence or the
     /// first source the sentence names (a person before anything else); else the named
     /// object after it.
-    fn source_of_verb(&self, k: usize, sentence: &[usize], limit: usize) -> Option<Source> {
+    fn source_of_verb(&self, k: usize, sentence: std::ops::Range<usize>, limit: usize) -> Option<Source<'_>> {
         let verb = self.lower(k);
         let participle_after_comma = verb.ends_with("ing")
             && k.checked_sub(1).and_then(|p| self.tokens.get(p)).zip(self.tokens.get(k)).is_some_and(|(p, v)| {
@@ -264,8 +264,8 @@ impl<'a> Ctx<'a> {
                 return Some(s);
             }
         }
-        let earlier: Vec<usize> = sentence.iter().copied().filter(|&j| j < k).collect();
-        for &j in earlier.iter().rev() {
+        let earlier = sentence.start..k.min(sentence.end).max(sentence.start);
+        for j in earlier.clone().rev() {
             if self.is_speech_verb(j) {
                 if let Some(s) = self.subject_before(j) {
                     return Some(s);
@@ -273,14 +273,14 @@ impl<'a> Ctx<'a> {
             }
         }
         let mut first_other = None;
-        for &j in &earlier {
+        for j in earlier {
             if self.in_quote(j) {
                 continue;
             }
             match self.entity_at(j) {
-                Some(e) if e.kind == EntityType::Person => return Some(Source::Named(e.canonical.clone(), e.kind)),
+                Some(e) if e.kind == EntityType::Person => return Some(Source::Named(e.canonical.as_str(), e.kind)),
                 Some(e) if e.kind != EntityType::Other && first_other.is_none() => {
-                    first_other = Some(Source::Named(e.canonical.clone(), e.kind));
+                    first_other = Some(Source::Named(e.canonical.as_str(), e.kind));
                 }
                 _ if first_other.is_none() && self.is_pronoun(j) => {
                     first_other = Some(Source::Pronoun);
@@ -292,7 +292,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The subject that ends right before token `k` (skipping auxiliaries and adverbs).
-    fn subject_before(&self, k: usize) -> Option<Source> {
+    fn subject_before(&self, k: usize) -> Option<Source<'_>> {
         let mut j = k;
         while j > 0 {
             let w = self.lower(j - 1);
@@ -316,7 +316,7 @@ impl<'a> Ctx<'a> {
         // A gap with punctuation (other than a closing quote) breaks the subject.
         if let Some(e) = self.entity_at(ti) {
             if e.kind != EntityType::Other {
-                return Some(Source::Named(e.canonical.clone(), e.kind));
+                return Some(Source::Named(e.canonical.as_str(), e.kind));
             }
         }
         let w = t.text.to_lowercase();
@@ -352,7 +352,7 @@ impl<'a> Ctx<'a> {
 
     /// The named source within a few words after token `k` ("said top aide X"): the first
     /// person, else the first organisation.
-    fn object_after(&self, k: usize, limit: usize) -> Option<Source> {
+    fn object_after(&self, k: usize, limit: usize) -> Option<Source<'_>> {
         let mut org = None;
         for j in k + 1..(k + 8).min(self.tokens.len()) {
             let Some(t) = self.tokens.get(j) else { break };
@@ -360,8 +360,8 @@ impl<'a> Ctx<'a> {
                 break;
             }
             match self.entity_at(j) {
-                Some(e) if e.kind == EntityType::Person => return Some(Source::Named(e.canonical.clone(), e.kind)),
-                Some(e) if e.kind == EntityType::Org && org.is_none() => org = Some(Source::Named(e.canonical.clone(), e.kind)),
+                Some(e) if e.kind == EntityType::Person => return Some(Source::Named(e.canonical.as_str(), e.kind)),
+                Some(e) if e.kind == EntityType::Org && org.is_none() => org = Some(Source::Named(e.canonical.as_str(), e.kind)),
                 _ => {}
             }
         }
@@ -378,23 +378,37 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
         units.get(i).filter(|u| pos < u.span.end.max(u.span.start + 1)).map(|_| i)
     };
     let mut result: Vec<(Span, Option<Source>, bool, bool)> = Vec::new();
-    let mut last_speaker: Option<(String, EntityType)> = None;
+    let mut last_speaker: Option<(&str, EntityType)> = None;
     let mut last_quote_unit: Option<(usize, Option<Source>)> = None;
     // Who a later "he" or "she" most likely means, sentence by sentence: the person who is
     // the subject of a speech verb, else the first person the sentence names.
-    let mut unit_speakers: Vec<Option<(String, EntityType)>> = vec![None; units.len()];
-    for (ui, u) in units.iter().enumerate() {
-        let idx: Vec<usize> = ctx.token_range(u.span).collect();
-        let by_verb = idx.iter().filter(|&&k| ctx.is_speech_verb(k)).find_map(|&k| match ctx.subject_before(k) {
+    // Token range of every unit, in one merge pass (units and tokens are both sorted).
+    let mut unit_tokens: Vec<std::ops::Range<usize>> = Vec::with_capacity(units.len());
+    let mut k = 0;
+    for u in units {
+        while ctx.tokens.get(k).is_some_and(|t| t.span.start < u.span.start) {
+            k += 1;
+        }
+        let start = k;
+        let mut end = k;
+        while ctx.tokens.get(end).is_some_and(|t| t.span.end <= u.span.end) {
+            end += 1;
+        }
+        unit_tokens.push(start..end);
+    }
+    let mut unit_speakers: Vec<Option<(&str, EntityType)>> = vec![None; units.len()];
+    for (ui, idx) in unit_tokens.iter().enumerate() {
+        let idx = idx.clone();
+        let by_verb = idx.clone().filter(|&k| ctx.is_speech_verb(k)).find_map(|k| match ctx.subject_before(k) {
             Some(Source::Named(n, EntityType::Person)) => Some((n, EntityType::Person)),
             _ => None,
         });
         let first_person = || {
-            idx.iter().find_map(|&k| {
+            idx.clone().find_map(|k| {
                 if ctx.in_quote(k) {
                     return None;
                 }
-                ctx.entity_at(k).filter(|e| e.kind == EntityType::Person).map(|e| (e.canonical.clone(), e.kind))
+                ctx.entity_at(k).filter(|e| e.kind == EntityType::Person).map(|e| (e.canonical.as_str(), e.kind))
             })
         };
         if let Some(slot) = unit_speakers.get_mut(ui) {
@@ -409,7 +423,7 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
         // Bring the running "last speaker" up to this sentence.
         while next_unit_with_speaker_update < first_unit {
             if let Some(Some(s)) = unit_speakers.get(next_unit_with_speaker_update) {
-                last_speaker = Some(s.clone());
+                last_speaker = Some(*s);
             }
             next_unit_with_speaker_update += 1;
         }
@@ -418,28 +432,34 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
             units.get(first_unit).map_or(q.start, |u| u.span.start),
             units.get(last_unit).map_or(q.end, |u| u.span.end),
         );
-        let in_window: Vec<usize> = ctx.token_range(window).collect();
-        let after: Vec<usize> = in_window.iter().copied().filter(|&k| ctx.tokens.get(k).is_some_and(|t| t.span.start >= q.end)).collect();
-        let before: Vec<usize> = in_window.iter().copied().filter(|&k| ctx.tokens.get(k).is_some_and(|t| t.span.end <= q.start)).collect();
+        // Token index ranges: the sentence(s), the part before the quote, the part after.
+        let in_window = match (unit_tokens.get(first_unit), unit_tokens.get(last_unit)) {
+            (Some(a), Some(b)) => a.start..b.end.max(a.start),
+            _ => ctx.token_range(window),
+        };
+        let window_tokens = ctx.tokens.get(in_window.clone()).unwrap_or(&[]);
+        let before = in_window.start..in_window.start + window_tokens.partition_point(|t| t.span.end <= q.start);
+        let after_start = in_window.start + window_tokens.partition_point(|t| t.span.start < q.end);
+        let after = after_start..in_window.end.max(after_start);
         let mut source: Option<Source> = None;
         let mut has_verb = false;
         // After the quote: "…,” Zelensky said" / "…,” said Ushakov" / "…,” he added", or
         // further on in a sentence the quote opens ("“No compromise” was reached …, a
         // Russian official has said").
-        let after_close: Vec<usize> = after.iter().copied().take_while(|&k| k < ctx.tokens.len() && !ctx.in_quote(k)).collect();
+        let after_close = after.start..after.clone().find(|&k| ctx.in_quote(k)).unwrap_or(after.end);
         let next_quote_start = spans.get(spans.partition_point(|s| s.start < q.end)).filter(|s| s.start < window.end).map(|s| s.start);
         let quote_opens_sentence = before.is_empty();
-        let verb_after = after_close.iter().position(|&k| ctx.is_speech_verb(k)).filter(|&pos| {
-            let k = after_close.get(pos).copied().unwrap_or(0);
-            let broken = after_close.iter().take(pos).any(|&j| CLAUSE_BREAKS.contains(&&*ctx.lower(j)));
+        let verb_after = after_close.clone().position(|k| ctx.is_speech_verb(k)).filter(|&pos| {
+            let k = after_close.start + pos;
+            let broken = after_close.clone().take(pos).any(|j| CLAUSE_BREAKS.contains(&&*ctx.lower(j)));
             // A verb that leads straight into another quote introduces that one instead.
             let words_to_next = next_quote_start.map(|ns| {
-                after.iter().filter(|&&j| j > k && ctx.tokens.get(j).is_some_and(|t| t.span.end <= ns)).count()
+                after.clone().filter(|&j| j > k && ctx.tokens.get(j).is_some_and(|t| t.span.end <= ns)).count()
             });
             (pos <= 3 || quote_opens_sentence) && !broken && words_to_next.is_none_or(|n| n > 3)
         });
         if let Some(pos) = verb_after {
-            let k = after_close.get(pos).copied().unwrap_or(0);
+            let k = after_close.start + pos;
             has_verb = true;
             source = if pos == 0 { ctx.object_after(k, window.end) } else { ctx.subject_before(k) };
             if source.is_none() {
@@ -448,11 +468,10 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
         }
         // Before the quote: the nearest speech verb, close enough to introduce it.
         if source.is_none() {
-            let near: Vec<usize> = before.iter().rev().copied().take(MAX_VERB_DISTANCE).collect();
             // A short label right after a possessive ("Russia’s “shadow fleet”") is a term.
-            let possessive_label = before.last().and_then(|&j| ctx.tokens.get(j)).is_some_and(|t| t.possessive)
+            let possessive_label = before.clone().last().and_then(|j| ctx.tokens.get(j)).is_some_and(|t| t.possessive)
                 && q.slice(text).is_some_and(|s| s.split_whitespace().count() <= 3);
-            for (distance, &k) in near.iter().enumerate() {
+            for (distance, k) in before.clone().rev().take(MAX_VERB_DISTANCE).enumerate() {
                 if possessive_label && distance > 6 {
                     break;
                 }
@@ -461,7 +480,7 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
                     source = if ctx.lower(k) == "according" {
                         ctx.object_after(k, q.start)
                     } else {
-                        ctx.source_of_verb(k, &before, q.start)
+                        ctx.source_of_verb(k, before.clone(), q.start)
                     };
                     break;
                 }
@@ -471,12 +490,10 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
                 let gap = text.get(window.start..q.start).unwrap_or("").trim_end();
                 if gap.ends_with(':') {
                     has_verb = true;
-                    let subject = before.iter().find_map(|&j| {
-                        ctx.entity_at(j).filter(|e| matches!(e.kind, EntityType::Person | EntityType::Org | EntityType::Place)).map(|e| Source::Named(e.canonical.clone(), e.kind))
+                    let subject = before.clone().find_map(|j| {
+                        ctx.entity_at(j).filter(|e| matches!(e.kind, EntityType::Person | EntityType::Org | EntityType::Place)).map(|e| Source::Named(e.canonical.as_str(), e.kind))
                     });
-                    source = subject.or_else(|| before.first().and_then(|&j| {
-                        ctx.is_pronoun(j).then_some(Source::Pronoun)
-                    }));
+                    source = subject.or_else(|| (!before.is_empty() && ctx.is_pronoun(before.start)).then_some(Source::Pronoun));
                 }
             }
         }
@@ -494,33 +511,33 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
         }
         let scare = source.is_none() && !has_verb && !continues && words <= 4 && !heading;
         if let Some(Source::Pronoun) = source {
-            source = last_speaker.clone().map(|(n, k)| Source::Named(n, k));
+            source = last_speaker.map(|(n, k)| Source::Named(n, k));
         }
         if let Some(Source::Named(n, k)) = &source {
             if *k == EntityType::Person {
-                last_speaker = Some((n.clone(), *k));
+                last_speaker = Some((n, *k));
             }
         }
         last_quote_unit = Some((last_unit, source.clone()));
         result.push((*q, source, scare, heading));
     }
     // Indefinite sources take the next named person speaker.
-    let mut next_named: Vec<Option<String>> = vec![None; result.len()];
-    let mut upcoming: Option<String> = None;
+    let mut next_named: Vec<Option<&str>> = vec![None; result.len()];
+    let mut upcoming: Option<&str> = None;
     for (i, (_, s, _, _)) in result.iter().enumerate().rev() {
         if let Some(slot) = next_named.get_mut(i) {
-            slot.clone_from(&upcoming);
+            *slot = upcoming;
         }
         if let Some(Source::Named(n, EntityType::Person)) = s {
-            upcoming = Some(n.clone());
+            upcoming = Some(n);
         }
     }
     let resolved: Vec<Option<String>> = result
         .iter()
         .zip(next_named)
         .map(|((_, src, _, _), next)| match src {
-            Some(Source::Named(n, _)) => Some(n.clone()),
-            Some(Source::Indefinite) => next,
+            Some(Source::Named(n, _)) => Some((*n).to_string()),
+            Some(Source::Indefinite) => next.map(str::to_string),
             Some(Source::Description(d)) => Some(d.clone()),
             Some(Source::Pronoun) | None => None,
         })
@@ -536,20 +553,36 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
         .collect();
     // Headline quotes condense a body quote: take the speaker of the body quote, among the
     // next few after the heading, that shares most of its words.
-    let words: Vec<Vec<String>> = quotes.iter().map(|q| content_words(q.span.slice(text).unwrap_or(""))).collect();
+    let mut words: Vec<Option<Vec<String>>> = vec![None; quotes.len()];
+    let mut words_of = |i: usize, quotes: &[Quote]| -> Vec<String> {
+        match words.get_mut(i) {
+            Some(Some(w)) => w.clone(),
+            Some(slot) => {
+                let w = content_words(quotes.get(i).and_then(|q| q.span.slice(text)).unwrap_or(""));
+                *slot = Some(w.clone());
+                w
+            }
+            None => Vec::new(),
+        }
+    };
     for i in 0..quotes.len() {
         if !result.get(i).is_some_and(|r| r.3) {
             continue;
         }
-        let Some(mine) = words.get(i) else { continue };
-        let best = (i + 1..quotes.len().min(i + 1 + HEADLINE_QUOTE_LOOKAHEAD))
-            .filter(|&j| result.get(j).is_some_and(|r| !r.3))
-            .filter_map(|j| {
-                let speaker = quotes.get(j)?.speaker.clone()?;
-                let shared = mine.iter().filter(|w| words.get(j).is_some_and(|o| o.contains(w))).count();
-                (shared > 0).then_some((shared, std::cmp::Reverse(j), speaker))
-            })
-            .max();
+        let mine = words_of(i, &quotes);
+        let mut best: Option<(usize, std::cmp::Reverse<usize>, String)> = None;
+        for j in i + 1..quotes.len().min(i + 1 + HEADLINE_QUOTE_LOOKAHEAD) {
+            if result.get(j).is_none_or(|r| r.3) {
+                continue;
+            }
+            let Some(speaker) = quotes.get(j).and_then(|q| q.speaker.clone()) else { continue };
+            let theirs = words_of(j, &quotes);
+            let shared = mine.iter().filter(|w| theirs.contains(w)).count();
+            let candidate = (shared, std::cmp::Reverse(j), speaker);
+            if shared > 0 && best.as_ref().is_none_or(|b| candidate > *b) {
+                best = Some(candidate);
+            }
+        }
         if let (Some((_, _, speaker)), Some(q)) = (best, quotes.get_mut(i)) {
             q.speaker = Some(speaker);
             q.kind = QuoteKind::Direct;

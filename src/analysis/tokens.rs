@@ -73,8 +73,46 @@ fn dotted_acronym_len(s: &str) -> Option<usize> {
 /// Tokenise `span` of `text`. `sentence_starts` are the byte offsets where sentences begin
 /// (sorted); a token is sentence-initial when no other token lies between it and a start.
 pub fn tokenize<'t>(text: &'t str, span: Span, sentence_starts: &[usize]) -> Vec<Token<'t>> {
-    let Some(region) = span.slice(text) else { return Vec::new() };
-    let mut out: Vec<Token<'t>> = Vec::new();
+    let mut out = Vec::new();
+    tokenize_into(text, span, sentence_starts, &mut out);
+    out
+}
+
+/// The tokens of an article's content, all in one vector, with each paragraph's range.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleTokens<'t> {
+    pub all: Vec<Token<'t>>,
+    pub blocks: Vec<std::ops::Range<usize>>,
+}
+
+impl<'t> ArticleTokens<'t> {
+    /// Tokenise the given paragraphs (sorted spans) of `text`.
+    pub fn new(text: &'t str, blocks: &[Span], sentence_starts: &[usize]) -> Self {
+        // About one token per six bytes of English text.
+        let mut all = Vec::with_capacity(blocks.iter().map(Span::len).sum::<usize>() / 6 + 1);
+        let mut ranges = Vec::with_capacity(blocks.len());
+        for b in blocks {
+            let start = all.len();
+            tokenize_into(text, *b, sentence_starts, &mut all);
+            ranges.push(start..all.len());
+        }
+        ArticleTokens { all, blocks: ranges }
+    }
+
+    /// The tokens of paragraph `i`.
+    pub fn block(&self, i: usize) -> Option<&[Token<'t>]> {
+        self.blocks.get(i).and_then(|r| self.all.get(r.clone()))
+    }
+
+    pub fn iter_blocks(&self) -> impl Iterator<Item = &[Token<'t>]> {
+        self.blocks.iter().map(|r| self.all.get(r.clone()).unwrap_or(&[]))
+    }
+}
+
+/// Tokenise `span` of `text`, appending to `out`.
+pub fn tokenize_into<'t>(text: &'t str, span: Span, sentence_starts: &[usize], out: &mut Vec<Token<'t>>) {
+    let Some(region) = span.slice(text) else { return };
+    let first_token = out.len();
     let mut iter = region.char_indices().peekable();
     let first_start = sentence_starts.partition_point(|&s| s < span.start);
     let mut starts = sentence_starts.get(first_start..).unwrap_or(&[]).iter().copied().peekable();
@@ -85,7 +123,8 @@ pub fn tokenize<'t>(text: &'t str, span: Span, sentence_starts: &[usize]) -> Vec
         }
         let start = i;
         let mut end = i + c.len_utf8();
-        if let Some(len) = region.get(i..).and_then(dotted_acronym_len) {
+        let dot_follows = region.as_bytes().get(i + c.len_utf8()) == Some(&b'.');
+        if let Some(len) = region.get(i..).filter(|_| dot_follows).and_then(dotted_acronym_len) {
             end = i + len;
             while iter.peek().is_some_and(|&(j, _)| j < end) {
                 iter.next();
@@ -93,13 +132,14 @@ pub fn tokenize<'t>(text: &'t str, span: Span, sentence_starts: &[usize]) -> Vec
         } else {
             // Word characters and internal apostrophes ("O’Brien", "haven’t").
             while let Some(&(j, d)) = iter.peek() {
-                let after = region.get(j + d.len_utf8()..).and_then(|r| r.chars().next());
-                if is_word_char(d) || (is_apostrophe(d) && after.is_some_and(char::is_alphabetic)) {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else {
+                let continues = is_word_char(d)
+                    || is_apostrophe(d)
+                        && region.get(j + d.len_utf8()..).and_then(|r| r.chars().next()).is_some_and(char::is_alphabetic);
+                if !continues {
                     break;
                 }
+                end = j + d.len_utf8();
+                iter.next();
             }
         }
         let mut word = region.get(start..end).unwrap_or("");
@@ -137,7 +177,8 @@ pub fn tokenize<'t>(text: &'t str, span: Span, sentence_starts: &[usize]) -> Vec
             && gap_to_next.get(1..).and_then(|r| r.chars().next()).is_some_and(is_word_char);
         let hyphen_to_next = gap_to_next.starts_with('-')
             && gap_to_next.get(1..).and_then(|r| r.chars().next()).is_some_and(is_word_char);
-        let hyphen_from_prev = out.last().is_some_and(|p: &Token| p.hyphen_to_next && p.span.end + 1 == abs);
+        let hyphen_from_prev = out.len() > first_token
+            && out.last().is_some_and(|p: &Token| p.hyphen_to_next && p.span.end + 1 == abs);
         out.push(Token {
             span: Span::new(abs, span.start + word_end),
             text: word,
@@ -149,7 +190,6 @@ pub fn tokenize<'t>(text: &'t str, span: Span, sentence_starts: &[usize]) -> Vec
         });
         pending_start = false;
     }
-    out
 }
 
 #[cfg(test)]

@@ -37,8 +37,14 @@ fn analyze_prints_one_json_document_for_all_seeds() {
         assert_eq!(a["length"].as_u64(), Some(chars.len() as u64));
         let claims = a["claims"].as_array().expect("claims");
         assert!(claims.len() >= 10, "{}: {} claims", a["file"], claims.len());
+        let e = &a["entities"][0];
+        assert!(e["type"].is_string() && e["canonical"].is_string(), "{e}");
+        for list in ["entities", "quotes", "numbers"] {
+            assert!(!a[list].as_array().expect(list).is_empty(), "{}: no {list}", a["file"]);
+        }
+        let marks = ["claims", "entities", "quotes", "numbers"].into_iter().flat_map(|k| a[k].as_array().unwrap().iter());
         // Offsets are code points into the exact file text.
-        for c in claims.iter().chain(std::iter::once(&a["title"])) {
+        for c in marks.chain(std::iter::once(&a["title"])) {
             let (s, e) = (c["start"].as_u64().unwrap() as usize, c["end"].as_u64().unwrap() as usize);
             let slice: String = chars[s..e].iter().collect();
             assert_eq!(slice, c["text"].as_str().unwrap());

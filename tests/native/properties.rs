@@ -14,6 +14,9 @@ fn article_like() -> impl Strategy<Value = String> {
         Just("“".to_string()), Just("”".to_string()), Just("’s".to_string()),
         Just("said".to_string()), Just("Share post:".to_string()), Just("...".to_string()),
         Just(" | ".to_string()), Just("[Photo/AFP]".to_string()), Just("19%".to_string()),
+        Just("Vladimir Putin".to_string()), Just(" said".to_string()), Just("’".to_string()),
+        Just("\"".to_string()), Just("'".to_string()), Just("five hours".to_string()),
+        Just("December 2, 2025".to_string()), Just("President".to_string()), Just(":".to_string()),
         "[A-Z][a-z]{1,8}", "[0-9]{1,4}", any::<char>().prop_map(String::from),
     ];
     prop::collection::vec(piece, 0..120).prop_map(|v| v.concat())
@@ -34,6 +37,21 @@ fn check(text: &str) {
         assert!(text.is_char_boundary(b.span.start) && text.is_char_boundary(b.span.end));
         assert!(b.span.start >= last && b.span.end <= text.len());
         last = b.span.end;
+    }
+    let marks = [
+        a.entities.iter().map(|e| e.span).collect::<Vec<_>>(),
+        a.quotes.iter().map(|q| q.span).collect(),
+        a.numbers.iter().map(|n| n.span).collect(),
+    ];
+    for spans in marks {
+        let mut last = 0;
+        for s in spans {
+            assert!(!s.is_empty() && s.end <= text.len(), "{s:?} outside the text");
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            assert!(s.start >= last, "marks sorted and disjoint");
+            assert!(!a.boilerplate.iter().any(|b| b.overlaps(&s)), "mark inside boilerplate");
+            last = s.end;
+        }
     }
     let ids: std::collections::HashSet<_> = a.claims.iter().map(|c| &c.id).collect();
     assert_eq!(ids.len(), a.claims.len(), "claim ids unique");
