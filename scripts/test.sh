@@ -12,7 +12,7 @@ ensure_chromium
 cd "$ROOT"
 
 say "native tests"
-cargo test --all-targets
+cargo test
 
 say "clippy (native and wasm32), warnings denied"
 cargo clippy --all-targets -- -D warnings

@@ -107,6 +107,8 @@ pub struct SetContext<'t> {
     /// Words that appear capitalised somewhere other than at a sentence start.
     inner_capitalised: FxHashSet<&'t str>,
     info: HashMap<&'t str, WordInfo>,
+    /// Capitalised words that occur without a hyphen to a neighbour.
+    standalone: FxHashSet<&'t str>,
 }
 
 impl<'t> SetContext<'t> {
@@ -116,7 +118,11 @@ impl<'t> SetContext<'t> {
     {
         let mut lower_words = FxHashSet::default();
         let mut inner_capitalised = FxHashSet::default();
+        let mut standalone = FxHashSet::default();
         for t in token_lists {
+            if !t.hyphen_to_next && !t.hyphen_from_prev && t.is_capitalised() {
+                standalone.insert(t.text);
+            }
             let first = t.text.chars().next();
             if first.is_some_and(char::is_lowercase) {
                 lower_words.insert(t.text);
@@ -124,7 +130,7 @@ impl<'t> SetContext<'t> {
                 inner_capitalised.insert(t.text);
             }
         }
-        SetContext { lower_words, inner_capitalised, info: HashMap::default() }
+        SetContext { lower_words, inner_capitalised, info: HashMap::default(), standalone }
     }
 
     /// Look up every distinct word of the set once.
@@ -151,6 +157,12 @@ impl<'t> SetContext<'t> {
         }
         self.info = info;
         self
+    }
+
+    /// The word stands on its own as a name elsewhere in the set (capitalised, not
+    /// sentence-initial, not glued to another word by a hyphen).
+    fn inner_known(&self, word: &str) -> bool {
+        self.standalone.contains(word)
     }
 
     fn word(&self, word: &str) -> WordInfo {
@@ -190,6 +202,21 @@ fn chains(text: &str, tokens: &[Token], title_case: bool, ctx: &SetContext) -> V
         }
         let mut j = i;
         while let Some(cur) = tokens.get(j) {
+            // "Emilia-Romagna": two capitalised words across a hyphen stay together when
+            // neither is a known name on its own ("US-Ukraine" splits).
+            if cur.hyphen_to_next && !cur.possessive {
+                let unknown = |w: &str| {
+                    let i = ctx.word(w);
+                    i.place.is_none() && !i.known_org && !i.demonym && !ctx.inner_known(w)
+                };
+                if let Some(next) = tokens.get(j + 1) {
+                    if j == i && is_name_word(next) && unknown(cur.text) && unknown(next.text) && !next.possessive {
+                        j += 1;
+                        continue;
+                    }
+                }
+                break;
+            }
             if cur.possessive || !cur.joined_to_next {
                 break;
             }
@@ -370,6 +397,10 @@ fn type_by_form(text: &str, toks: &[Token], ctx: &SetContext) -> (Option<EntityT
         if t.is_some_and(|t| t.is_all_caps()) && !NON_ORG_ACRONYMS.contains(&text) && text.chars().count() <= 6 {
             return (Some(EntityType::Org), 2, None);
         }
+        return (None, 0, None);
+    }
+    // A hyphenated pair ("Emilia-Romagna") says nothing by its shape; context decides.
+    if words == 2 && toks.first().is_some_and(|t| t.hyphen_to_next) {
         return (None, 0, None);
     }
     if toks.first().is_some_and(|t| ctx.word(t.text).first_name) {
@@ -734,6 +765,12 @@ mod tests {
         let e = ents("Troops took the border town Vovchansk and the region of Zaporizhia, the army said.");
         assert!(has(&e, "Vovchansk", EntityType::Place), "{e:?}");
         assert!(has(&e, "Zaporizhia", EntityType::Place), "{e:?}");
+    }
+
+    #[test]
+    fn unknown_hyphen_compound_stays_whole() {
+        let e = ents("Rain flooded the Emilia-Romagna region on Monday.");
+        assert!(has(&e, "Emilia-Romagna", EntityType::Place), "{e:?}");
     }
 
     #[test]
