@@ -3,10 +3,16 @@
 //!
 //! Each input is one article made of the five seeds repeated until it reaches the size, so
 //! it exercises the per-article passes (layout, sentences, entities, quotes, numbers) at
-//! scale. Prints MB/s for each size and the ratio of the per-MB costs.
+//! scale. Prints MB/s for each size (median of 5 runs; `NEWSMARK_BENCH_RUNS` changes it)
+//! and the ratio of the per-MB costs.
 #![allow(clippy::disallowed_methods)] // Instant::now is fine natively; it panics only on wasm32.
 
 use newsmark::analysis::analyze;
+
+// The allocator of the native binary (see src/main.rs).
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use newsmark::seeds::SEEDS;
 use std::time::Instant;
 
@@ -22,7 +28,7 @@ fn input_of(bytes: usize) -> String {
 }
 
 fn main() {
-    let runs: usize = std::env::var("NEWSMARK_BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(3);
+    let runs: usize = std::env::var("NEWSMARK_BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(5);
     let mut per_mb = Vec::new();
     for mb in [1usize, 10] {
         let text = input_of(mb * 1_000_000);

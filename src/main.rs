@@ -5,6 +5,12 @@ fn main() {
     newsmark::ui::start();
 }
 
+/// Natively, mimalloc: the analysis of long texts makes many small allocations, and the
+/// system allocator's returning of memory to the OS made 10 MB inputs slower per MB.
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
