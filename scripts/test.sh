@@ -14,6 +14,10 @@ cd "$ROOT"
 say "native tests"
 cargo test
 
+say "analysis quality on the seeds (gold labels)"
+cargo test -q --test native gold -- --nocapture --test-threads=1 2>&1 \
+  | grep -E '^(claims|entities|quotes|numbers)[: ]|accuracy|boilerplate detected'
+
 say "clippy (native and wasm32), warnings denied"
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
