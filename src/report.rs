@@ -6,7 +6,7 @@
 use crate::analysis::entities::EntityType;
 use crate::analysis::numbers::{NumberKind, Value};
 use crate::analysis::quotes::QuoteKind;
-use crate::analysis::{analyze_set, Analysis, Zone};
+use crate::analysis::{analyze, analyze_set, Analysis, Zone};
 use crate::text::{sha256_hex, Offsets, Span};
 use serde::Serialize;
 
@@ -100,18 +100,7 @@ fn text_span(text: &str, off: &Offsets, span: Span) -> TextSpan {
 
 /// Analyse one article on its own and express the result in code points.
 pub fn article_report(file: &str, text: &str) -> ArticleReport {
-    report_set(&[(file, text)]).articles.into_iter().next().unwrap_or_else(|| ArticleReport {
-        file: file.to_string(),
-        title: None,
-        sha256: sha256_hex(text.as_bytes()),
-        length: text.chars().count(),
-        paragraphs: Vec::new(),
-        claims: Vec::new(),
-        boilerplate: Vec::new(),
-        entities: Vec::new(),
-        quotes: Vec::new(),
-        numbers: Vec::new(),
-    })
+    to_report(file, text, &analyze(text))
 }
 
 /// Analyse a set of articles together (names, spellings and dates inform each other) and
