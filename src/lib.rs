@@ -7,7 +7,7 @@
 //!                 ← seeds             the bundled seed articles
 //!                 ← store             AppState + Action + a pure `apply`
 //! cli                                 native only: `newsmark analyze --json FILE...`
-//! ui                                  wasm only: Yew components
+//! platform ← ui                       wasm only: browser services, Yew components
 //! ```
 //!
 //! - [`text`] owns spans and the one place where offsets change unit (UTF-8 bytes inside,
@@ -16,7 +16,7 @@
 //!   browser.
 //! - [`report`] is the JSON document the CLI prints.
 //! - [`store`] is the app state and its pure reducer, unit-tested natively.
-//! - `ui` exists only on `wasm32`: yew, web-sys and gloo are wasm-only
+//! - `platform` and `ui` exist only on `wasm32`: yew, web-sys and gloo are wasm-only
 //!   dependencies, so a `use yew` in the core fails the native build and the dependency rule
 //!   enforces itself.
 
@@ -29,5 +29,7 @@ pub mod text;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 
+#[cfg(target_arch = "wasm32")]
+pub mod platform;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

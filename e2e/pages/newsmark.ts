@@ -27,3 +27,12 @@ export class Newsmark {
     return this.reading.getByRole('heading', { level: 1 });
   }
 }
+
+/** The claims of the reading pane, by their stable hooks. */
+export function claims(page: Page): Locator {
+  return page.locator('main [data-claim-id]');
+}
+
+export function marks(page: Page, kind: 'entity' | 'quote' | 'number'): Locator {
+  return page.locator(`main [data-mark="${kind}"]`);
+}

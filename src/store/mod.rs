@@ -1,8 +1,13 @@
 //! The app state and its pure reducer: `AppState::apply(&self, Action) -> AppState`.
 //!
-//! No browser here: the Yew glue (`Reducible`) lives in `ui`, side effects in hooks.
+//! No browser here: the Yew glue (`Reducible`) lives in `ui`, side effects in hooks. Time
+//! enters through actions (`at`), so `apply` is deterministic.
+
+pub mod tags;
 
 use crate::analysis::{analyze, Analysis};
+use std::collections::{BTreeSet, HashMap};
+use tags::{ArticleTags, Tag, Verdict};
 use crate::seeds::SEEDS;
 use crate::text::sha256_hex;
 use std::rc::Rc;
@@ -31,25 +36,80 @@ impl Article {
     }
 }
 
+/// One change to one tag, kept for undo and redo.
+#[derive(Debug, Clone, PartialEq)]
+struct Edit {
+    sha: String,
+    claim: String,
+    before: Option<Tag>,
+    after: Option<Tag>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub articles: Vec<Rc<Article>>,
     /// Index into `articles` of the article in the reading pane.
     pub selected: usize,
+    /// Index of the focused claim of the selected article.
+    pub focused: Option<usize>,
+    /// Tags by article content hash.
+    pub tags: Rc<HashMap<String, ArticleTags>>,
+    /// Articles whose stored tags could not be read: never written over.
+    pub locked: BTreeSet<String>,
+    /// The one problem the user should know about, if any.
+    pub notice: Option<String>,
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Show the article at this index; out-of-range indices are ignored.
     Select(usize),
+    /// Focus the claim at this index of the selected article.
+    Focus(usize),
+    FocusNext,
+    FocusPrevious,
+    /// Set (or with `None` clear) the verdict of a claim of the selected article.
+    SetVerdict { claim: String, verdict: Option<Verdict>, at: f64 },
+    Undo,
+    Redo,
+    /// Tags read from storage for one article.
+    TagsLoaded { sha: String, tags: ArticleTags },
+    /// Storage failed; `lock` marks an article whose stored tags must not be overwritten.
+    StorageProblem { sha: Option<String>, message: String, lock: bool },
+    DismissNotice,
+}
+
+/// How many claims of an article carry each verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub confirmed: usize,
+    pub disputed: usize,
+    pub open: usize,
 }
 
 impl AppState {
     /// The state the app opens with: the bundled seed articles, the first one selected.
     pub fn with_seeds() -> Self {
+        let texts: Vec<&str> = SEEDS.iter().map(|s| s.text).collect();
+        let analyses = crate::analysis::analyze_set(&texts);
+        let articles = SEEDS
+            .iter()
+            .zip(analyses)
+            .map(|(s, analysis)| {
+                Rc::new(Article { file: s.file.to_string(), sha256: sha256_hex(s.text.as_bytes()), text: s.text.to_string(), analysis })
+            })
+            .collect();
         AppState {
-            articles: SEEDS.iter().map(|s| Rc::new(Article::new(s.file, s.text))).collect(),
+            articles,
             selected: 0,
+            focused: None,
+            tags: Rc::default(),
+            locked: BTreeSet::new(),
+            notice: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
         }
     }
 
@@ -57,12 +117,122 @@ impl AppState {
         self.articles.get(self.selected)
     }
 
+    /// The tag of a claim of an article, if any.
+    pub fn tag(&self, sha: &str, claim: &str) -> Option<&Tag> {
+        self.tags.get(sha).and_then(|t| t.get(claim))
+    }
+
+    pub fn verdict(&self, sha: &str, claim: &str) -> Option<Verdict> {
+        self.tag(sha, claim).and_then(|t| t.verdict)
+    }
+
+    pub fn counts(&self, article: &Article) -> Counts {
+        let mut c = Counts::default();
+        for claim in &article.analysis.claims {
+            match self.verdict(&article.sha256, &claim.id) {
+                Some(Verdict::Confirmed) => c.confirmed += 1,
+                Some(Verdict::Disputed) => c.disputed += 1,
+                None => c.open += 1,
+            }
+        }
+        c
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    fn claim_count(&self) -> usize {
+        self.selected_article().map_or(0, |a| a.analysis.claims.len())
+    }
+
+    fn put(&mut self, sha: &str, claim: &str, tag: Option<Tag>) {
+        let all = Rc::make_mut(&mut self.tags);
+        let article = all.entry(sha.to_string()).or_default();
+        match tag.filter(|t| !t.is_empty()) {
+            Some(t) => {
+                article.insert(claim.to_string(), t);
+            }
+            None => {
+                article.remove(claim);
+            }
+        }
+    }
+
     #[must_use]
     pub fn apply(&self, action: Action) -> AppState {
+        let mut next = self.clone();
         match action {
-            Action::Select(i) if i < self.articles.len() => AppState { selected: i, ..self.clone() },
-            Action::Select(_) => self.clone(),
+            Action::Select(i) if i < self.articles.len() => {
+                next.selected = i;
+                next.focused = None;
+            }
+            Action::Select(_) => {}
+            Action::Focus(i) => next.focused = (i < self.claim_count()).then_some(i),
+            Action::FocusNext => {
+                let n = self.claim_count();
+                next.focused = match self.focused {
+                    _ if n == 0 => None,
+                    None => Some(0),
+                    Some(i) => Some((i + 1).min(n - 1)),
+                };
+            }
+            Action::FocusPrevious => {
+                next.focused = match self.focused {
+                    _ if self.claim_count() == 0 => None,
+                    None => Some(0),
+                    Some(i) => Some(i.saturating_sub(1)),
+                };
+            }
+            Action::SetVerdict { claim, verdict, at } => {
+                let Some(article) = self.selected_article() else { return next };
+                if !article.analysis.claims.iter().any(|c| c.id == claim) {
+                    return next;
+                }
+                let sha = article.sha256.clone();
+                let before = self.tag(&sha, &claim).cloned();
+                let note = before.as_ref().map(|t| t.note.clone()).unwrap_or_default();
+                let after = Some(Tag { verdict, note, modified: at }).filter(|t| !t.is_empty());
+                if before.as_ref().map(|t| (t.verdict, &t.note)) == after.as_ref().map(|t| (t.verdict, &t.note)) {
+                    return next;
+                }
+                next.put(&sha, &claim, after.clone());
+                next.undo.push(Edit { sha, claim, before, after });
+                next.redo.clear();
+            }
+            Action::Undo => {
+                if let Some(edit) = next.undo.pop() {
+                    next.put(&edit.sha, &edit.claim, edit.before.clone());
+                    next.redo.push(edit);
+                }
+            }
+            Action::Redo => {
+                if let Some(edit) = next.redo.pop() {
+                    next.put(&edit.sha, &edit.claim, edit.after.clone());
+                    next.undo.push(edit);
+                }
+            }
+            Action::TagsLoaded { sha, tags } => {
+                // Tags made in this session win over what storage held for the same claim.
+                let all = Rc::make_mut(&mut next.tags);
+                let current = all.entry(sha).or_default();
+                for (claim, tag) in tags {
+                    current.entry(claim).or_insert(tag);
+                }
+            }
+            Action::StorageProblem { sha, message, lock } => {
+                if let (Some(sha), true) = (sha, lock) {
+                    next.locked.insert(sha);
+                }
+                next.notice = Some(message);
+            }
+            Action::DismissNotice => next.notice = None,
         }
+        next
     }
 }
 
@@ -83,5 +253,76 @@ mod tests {
         let t = s.apply(Action::Select(3));
         assert_eq!(t.selected, 3);
         assert_eq!(t.apply(Action::Select(99)).selected, 3);
+    }
+
+    fn first_claim(s: &AppState) -> (String, String) {
+        let a = s.selected_article().unwrap();
+        (a.sha256.clone(), a.analysis.claims[0].id.clone())
+    }
+
+    #[test]
+    fn verdicts_undo_redo_and_counts() {
+        let s = AppState::with_seeds();
+        let (sha, claim) = first_claim(&s);
+        let total = s.counts(&s.articles[0]).open;
+        let t = s.apply(Action::SetVerdict { claim: claim.clone(), verdict: Some(Verdict::Disputed), at: 5.0 });
+        assert_eq!(t.verdict(&sha, &claim), Some(Verdict::Disputed));
+        assert_eq!(t.counts(&t.articles[0]), Counts { confirmed: 0, disputed: 1, open: total - 1 });
+        let u = t.apply(Action::SetVerdict { claim: claim.clone(), verdict: Some(Verdict::Confirmed), at: 6.0 });
+        assert_eq!(u.verdict(&sha, &claim), Some(Verdict::Confirmed));
+        let back = u.apply(Action::Undo);
+        assert_eq!(back.verdict(&sha, &claim), Some(Verdict::Disputed));
+        let back2 = back.apply(Action::Undo);
+        assert_eq!(back2.verdict(&sha, &claim), None);
+        assert!(back2.tags.get(&sha).is_none_or(|t| t.is_empty()), "cleared tags leave nothing");
+        let fwd = back2.apply(Action::Redo).apply(Action::Redo);
+        assert_eq!(fwd.verdict(&sha, &claim), Some(Verdict::Confirmed));
+        assert!(!fwd.can_redo());
+        // A new edit after undo drops the redo history.
+        let branch = back.apply(Action::SetVerdict { claim: claim.clone(), verdict: None, at: 7.0 });
+        assert!(!branch.can_redo());
+    }
+
+    #[test]
+    fn unknown_claims_and_no_op_edits_are_ignored() {
+        let s = AppState::with_seeds();
+        let t = s.apply(Action::SetVerdict { claim: "c000".into(), verdict: Some(Verdict::Confirmed), at: 1.0 });
+        assert!(!t.can_undo());
+        let (_, claim) = first_claim(&s);
+        let t = s.apply(Action::SetVerdict { claim, verdict: None, at: 1.0 });
+        assert!(!t.can_undo(), "clearing an untagged claim changes nothing");
+    }
+
+    #[test]
+    fn focus_moves_within_the_article() {
+        let s = AppState::with_seeds();
+        let n = s.selected_article().unwrap().analysis.claims.len();
+        let t = s.apply(Action::FocusNext);
+        assert_eq!(t.focused, Some(0));
+        assert_eq!(t.apply(Action::FocusPrevious).focused, Some(0));
+        let end = (0..n + 3).fold(t, |st, _| st.apply(Action::FocusNext));
+        assert_eq!(end.focused, Some(n - 1));
+        assert_eq!(end.apply(Action::Select(2)).focused, None);
+    }
+
+    #[test]
+    fn loaded_tags_do_not_override_this_sessions_edits() {
+        let s = AppState::with_seeds();
+        let (sha, claim) = first_claim(&s);
+        let t = s.apply(Action::SetVerdict { claim: claim.clone(), verdict: Some(Verdict::Confirmed), at: 2.0 });
+        let mut stored = ArticleTags::new();
+        stored.insert(claim.clone(), Tag { verdict: Some(Verdict::Disputed), note: String::new(), modified: 1.0 });
+        stored.insert("cother".into(), Tag { verdict: Some(Verdict::Disputed), note: String::new(), modified: 1.0 });
+        let u = t.apply(Action::TagsLoaded { sha: sha.clone(), tags: stored });
+        assert_eq!(u.verdict(&sha, &claim), Some(Verdict::Confirmed));
+        assert_eq!(u.verdict(&sha, "cother"), Some(Verdict::Disputed));
+    }
+
+    #[test]
+    fn storage_problems_lock_and_notify() {
+        let s = AppState::with_seeds().apply(Action::StorageProblem { sha: Some("x".into()), message: "m".into(), lock: true });
+        assert!(s.locked.contains("x"));
+        assert_eq!(s.notice.as_deref(), Some("m"));
+        assert_eq!(s.apply(Action::DismissNotice).notice, None);
     }
 }

@@ -1,9 +1,15 @@
-//! The root component: owns the state and lays out the list and the reading pane.
+//! The root component: owns the state, runs the side effects (storage, keyboard, focus)
+//! and lays out the list and the reading pane.
 
 use super::reading::ReadingPane;
 use super::sidebar::ArticleList;
+use crate::platform::{now_ms, LocalStorage};
+use crate::store::tags::{self, ArticleTags, MemoryStorage, Storage, Verdict};
 use crate::store::{Action, AppState};
+use gloo::events::EventListener;
+use std::collections::HashMap;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Yew glue for the pure reducer.
@@ -17,25 +23,184 @@ impl Reducible for StateHandle {
     }
 }
 
+/// The storage in use: `localStorage`, or memory when the browser refuses it.
+fn open_storage() -> (Rc<dyn Storage>, Option<String>) {
+    match LocalStorage::open() {
+        Ok(s) => (Rc::new(s), None),
+        Err(e) => (Rc::new(MemoryStorage::default()), Some(e.to_string())),
+    }
+}
+
+/// Whether a key event comes from a place where letters are typed.
+fn typing_into_field(e: &KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable"))
+}
+
+/// The action a key press asks for, given the focused claim's id.
+fn key_action(e: &KeyboardEvent, focused_claim: Option<String>) -> Option<Action> {
+    if e.alt_key() || e.meta_key() {
+        return None;
+    }
+    let key = e.key();
+    if e.ctrl_key() {
+        return match key.as_str() {
+            "z" | "Z" if e.shift_key() => Some(Action::Redo),
+            "z" => Some(Action::Undo),
+            "y" => Some(Action::Redo),
+            _ => None,
+        };
+    }
+    let verdict = |v: Option<Verdict>| focused_claim.clone().map(|claim| Action::SetVerdict { claim, verdict: v, at: now_ms() });
+    match key.as_str() {
+        "j" | "ArrowDown" => Some(Action::FocusNext),
+        "k" | "ArrowUp" => Some(Action::FocusPrevious),
+        "c" => verdict(Some(Verdict::Confirmed)),
+        "d" => verdict(Some(Verdict::Disputed)),
+        "x" => verdict(None),
+        _ => None,
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| StateHandle(AppState::with_seeds()));
+    let storage = use_memo((), |_| open_storage());
+
+    // Load every article's stored tags once.
+    {
+        let state = state.clone();
+        let storage = storage.clone();
+        use_effect_with((), move |_| {
+            let (store, blocked) = &*storage;
+            if let Some(message) = blocked {
+                state.dispatch(Action::StorageProblem { sha: None, message: message.clone(), lock: false });
+            }
+            for article in &state.0.articles {
+                match tags::load(store.as_ref(), &article.sha256) {
+                    Ok(t) => state.dispatch(Action::TagsLoaded { sha: article.sha256.clone(), tags: t }),
+                    Err(e) => state.dispatch(Action::StorageProblem { sha: Some(article.sha256.clone()), message: e.to_string(), lock: true }),
+                }
+            }
+        });
+    }
+
+    // Save the tags of each article whose tags changed; never over unreadable data.
+    {
+        let saved = use_mut_ref(HashMap::<String, ArticleTags>::new);
+        let state = state.clone();
+        let storage = storage.clone();
+        use_effect_with(state.0.tags.clone(), move |all| {
+            let (store, _) = &*storage;
+            let mut saved = saved.borrow_mut();
+            for (sha, current) in all.iter() {
+                if saved.get(sha) == Some(current) || state.0.locked.contains(sha) {
+                    continue;
+                }
+                if !saved.contains_key(sha) && current.is_empty() {
+                    saved.insert(sha.clone(), current.clone());
+                    continue;
+                }
+                match tags::save(store.as_ref(), sha, current) {
+                    Ok(()) => {
+                        saved.insert(sha.clone(), current.clone());
+                    }
+                    Err(e) => {
+                        state.dispatch(Action::StorageProblem { sha: None, message: e.to_string(), lock: false });
+                        break;
+                    }
+                }
+            }
+        });
+    }
+
+    // Keyboard shortcuts for the whole page.
+    {
+        let state = state.clone();
+        let focused_claim = state
+            .0
+            .selected_article()
+            .and_then(|a| state.0.focused.and_then(|i| a.analysis.claims.get(i)).map(|c| c.id.clone()));
+        use_effect_with(focused_claim, move |focused_claim| {
+            let focused_claim = focused_claim.clone();
+            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+                let Some(e) = event.dyn_ref::<KeyboardEvent>() else { return };
+                if typing_into_field(e) {
+                    return;
+                }
+                if let Some(action) = key_action(e, focused_claim.clone()) {
+                    e.prevent_default();
+                    state.dispatch(action);
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Move the keyboard focus to the focused claim.
+    {
+        let focused = state.0.focused;
+        let selected = state.0.selected;
+        use_effect_with((focused, selected), move |(focused, _)| {
+            if let Some(i) = focused {
+                let selector = format!("[data-claim-index=\"{i}\"]");
+                if let Ok(Some(el)) = gloo::utils::document().query_selector(&selector) {
+                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                }
+            }
+        });
+    }
+
+    let s = &state.0;
     let on_select = {
         let state = state.clone();
         Callback::from(move |i: usize| state.dispatch(Action::Select(i)))
     };
-    let s = &state.0;
+    let on_focus = {
+        let state = state.clone();
+        Callback::from(move |i: usize| {
+            if state.0.focused != Some(i) {
+                state.dispatch(Action::Focus(i));
+            }
+        })
+    };
+    let on_verdict = {
+        let state = state.clone();
+        Callback::from(move |(claim, verdict): (String, Option<Verdict>)| {
+            state.dispatch(Action::SetVerdict { claim, verdict, at: now_ms() });
+        })
+    };
+    let on_dismiss = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissNotice))
+    };
+    let counts: Vec<_> = s.articles.iter().map(|a| s.counts(a)).collect();
     html! {
         <div class="app">
             <header class="masthead">
                 <span class="brand">{ "newsmark" }</span>
                 <span class="tagline">{ "Several reports of one event, side by side" }</span>
+                <span class="keys" aria-hidden="true">{ "j/k move · c confirm · d dispute · x clear · ctrl+z undo" }</span>
             </header>
+            if let Some(message) = &s.notice {
+                <div class="notice" role="alert">
+                    <span>{ message.clone() }</span>
+                    <button type="button" onclick={on_dismiss}>{ "Dismiss" }</button>
+                </div>
+            }
             <div class="layout">
-                <ArticleList articles={s.articles.clone()} selected={s.selected} {on_select} />
+                <ArticleList articles={s.articles.clone()} {counts} selected={s.selected} {on_select} />
                 {
                     match s.selected_article() {
-                        Some(a) => html! { <ReadingPane article={a.clone()} /> },
+                        Some(a) => {
+                            let verdicts: Rc<HashMap<String, Verdict>> = Rc::new(
+                                s.tags.get(&a.sha256).map(|t| t.iter().filter_map(|(k, v)| v.verdict.map(|v| (k.clone(), v))).collect()).unwrap_or_default(),
+                            );
+                            html! { <ReadingPane article={a.clone()} {verdicts} focused={s.focused} {on_focus} {on_verdict} /> }
+                        }
                         None => html! { <main class="reading empty"><p>{ "No article loaded." }</p></main> },
                     }
                 }

@@ -1,33 +1,215 @@
-//! The reading pane: the selected article as readable typography.
+//! The reading pane: the selected article as readable typography, with its claims and
+//! inline marks.
 //!
 //! Article text is untrusted: it is only ever rendered as text nodes, never as markup.
+//! Marks nest as claim ⊃ quote ⊃ entity/number; a quote that spans two sentences is shown
+//! as one piece in each.
 
+use crate::analysis::entities::{Entity, EntityType};
 use crate::analysis::layout::BlockKind;
+use crate::analysis::numbers::{NumberMention, Value};
+use crate::analysis::quotes::{Quote, QuoteKind};
+use crate::store::tags::Verdict;
 use crate::store::Article;
+use crate::text::Span;
+use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReadingPaneProps {
     pub article: Rc<Article>,
+    /// Verdicts of this article's claims, by claim id.
+    pub verdicts: Rc<HashMap<String, Verdict>>,
+    pub focused: Option<usize>,
+    pub on_focus: Callback<usize>,
+    pub on_verdict: Callback<(String, Option<Verdict>)>,
+}
+
+fn entity_label(e: &Entity) -> String {
+    let kind = match e.kind {
+        EntityType::Person => "person",
+        EntityType::Org => "organisation",
+        EntityType::Place => "place",
+        EntityType::Other => "other",
+    };
+    format!("{kind}: {}", e.canonical)
+}
+
+fn quote_label(q: &Quote) -> String {
+    match (&q.kind, &q.speaker) {
+        (QuoteKind::Scare, _) => "scare quote (no speaker)".to_string(),
+        (_, Some(s)) => format!("quote · speaker: {s}"),
+        (_, None) => "quote · speaker unknown".to_string(),
+    }
+}
+
+fn number_label(n: &NumberMention) -> String {
+    let value = match &n.value {
+        Some(Value::Number(v)) => format!("{v}"),
+        Some(Value::Range([a, b])) => format!("{a}–{b}"),
+        Some(Value::Iso(s)) => s.clone(),
+        None => "unresolved".to_string(),
+    };
+    let unit = n.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+    let qualifier = n.qualifier.as_deref().map(|q| format!(" ({q})")).unwrap_or_default();
+    let kind = serde_json::to_value(n.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+    format!("{kind}: {value}{unit}{qualifier}")
+}
+
+fn entity_type_name(kind: EntityType) -> &'static str {
+    match kind {
+        EntityType::Person => "PERSON",
+        EntityType::Org => "ORG",
+        EntityType::Place => "PLACE",
+        EntityType::Other => "OTHER",
+    }
+}
+
+/// Text of a range as a text node (never markup).
+fn text_of(text: &str, start: usize, end: usize) -> Html {
+    Html::from(text.get(start..end).unwrap_or("").to_string())
+}
+
+/// Entities and numbers inside `range`, as marks between plain text.
+fn inner_marks(a: &Article, range: Span) -> Vec<Html> {
+    let text = &a.text;
+    enum Inner<'a> {
+        E(&'a Entity),
+        N(&'a NumberMention),
+    }
+    let mut marks: Vec<(Span, Inner)> = Vec::new();
+    let first_e = a.analysis.entities.partition_point(|e| e.span.end <= range.start);
+    marks.extend(a.analysis.entities.get(first_e..).unwrap_or(&[]).iter().take_while(|e| e.span.start < range.end).filter(|e| range.contains(&e.span)).map(|e| (e.span, Inner::E(e))));
+    let first_n = a.analysis.numbers.partition_point(|n| n.span.end <= range.start);
+    marks.extend(a.analysis.numbers.get(first_n..).unwrap_or(&[]).iter().take_while(|n| n.span.start < range.end).filter(|n| range.contains(&n.span)).map(|n| (n.span, Inner::N(n))));
+    marks.sort_by_key(|(s, _)| *s);
+    let mut out = Vec::new();
+    let mut pos = range.start;
+    for (span, m) in marks {
+        if span.start < pos {
+            continue;
+        }
+        out.push(text_of(text, pos, span.start));
+        let inner = text_of(text, span.start, span.end);
+        out.push(match m {
+            Inner::E(e) => html! {
+                <span class={classes!("mark", "entity", entity_type_name(e.kind).to_lowercase())} data-mark="entity" data-entity-type={entity_type_name(e.kind)} title={entity_label(e)}>{ inner }</span>
+            },
+            Inner::N(n) => html! {
+                <span class="mark number" data-mark="number" title={number_label(n)}>{ inner }</span>
+            },
+        });
+        pos = span.end;
+    }
+    out.push(text_of(text, pos, range.end));
+    out
+}
+
+/// Quotes (clipped to `range`) with the entities and numbers inside and between them.
+fn marks_in(a: &Article, range: Span) -> Vec<Html> {
+    let mut out = Vec::new();
+    let mut pos = range.start;
+    let first = a.analysis.quotes.partition_point(|q| q.span.end <= range.start);
+    for q in a.analysis.quotes.get(first..).unwrap_or(&[]).iter().take_while(|q| q.span.start < range.end) {
+        let piece = Span::new(q.span.start.max(range.start), q.span.end.min(range.end));
+        if piece.is_empty() || piece.start < pos {
+            continue;
+        }
+        out.extend(inner_marks(a, Span::new(pos, piece.start)));
+        let kind = if q.kind == QuoteKind::Scare { "scare" } else { "direct" };
+        out.push(html! {
+            <span class={classes!("mark", "quote", kind)} data-mark="quote" data-speaker={q.speaker.clone()} title={quote_label(q)}>
+                { for inner_marks(a, piece) }
+            </span>
+        });
+        pos = piece.end;
+    }
+    out.extend(inner_marks(a, Span::new(pos, range.end)));
+    out
+}
+
+fn verdict_name(v: Option<Verdict>) -> &'static str {
+    match v {
+        Some(Verdict::Confirmed) => "confirmed",
+        Some(Verdict::Disputed) => "disputed",
+        None => "none",
+    }
 }
 
 #[function_component(ReadingPane)]
 pub fn reading_pane(props: &ReadingPaneProps) -> Html {
     let a = &props.article;
     let folded = a.analysis.boilerplate.len();
+    let claims = &a.analysis.claims;
+    let render_block = |block_span: Span, kind: BlockKind| -> Html {
+        if !kind.holds_claims() {
+            return marks_in(a, block_span).into_iter().collect::<Html>();
+        }
+        let first = claims.partition_point(|c| c.span.start < block_span.start);
+        let mut parts: Vec<Html> = Vec::new();
+        let mut pos = block_span.start;
+        for (i, c) in claims.iter().enumerate().skip(first).take_while(|(_, c)| c.span.end <= block_span.end) {
+            parts.extend(marks_in(a, Span::new(pos, c.span.start)));
+            let verdict = props.verdicts.get(&c.id).copied();
+            let focused = props.focused == Some(i);
+            let onfocus = {
+                let cb = props.on_focus.clone();
+                Callback::from(move |_: FocusEvent| cb.emit(i))
+            };
+            let tool = |label: &'static str, class: &'static str, v: Option<Verdict>| {
+                let cb = props.on_verdict.clone();
+                let id = c.id.clone();
+                let onclick = Callback::from(move |e: MouseEvent| {
+                    e.stop_propagation();
+                    cb.emit((id.clone(), v));
+                });
+                html! { <button type="button" class={classes!("tool", class)} aria-pressed={(verdict == v && v.is_some()).to_string()} {onclick}>{ label }</button> }
+            };
+            parts.push(html! {
+                <span class={classes!("claim", verdict_name(verdict), focused.then_some("focused"))}
+                      data-claim-id={c.id.clone()} data-claim-index={i.to_string()} data-verdict={verdict_name(verdict)}
+                      tabindex="0" {onfocus}>
+                    { for marks_in(a, c.span) }
+                    if focused {
+                        <span class="claim-tools" role="group" aria-label="Tag this claim">
+                            { tool("✓ Confirm", "confirm", Some(Verdict::Confirmed)) }
+                            { tool("✗ Dispute", "dispute", Some(Verdict::Disputed)) }
+                            { tool("Clear", "clear", None) }
+                        </span>
+                    }
+                </span>
+            });
+            pos = c.span.end;
+        }
+        parts.extend(marks_in(a, Span::new(pos, block_span.end)));
+        parts.into_iter().collect::<Html>()
+    };
     html! {
         <main class="reading" aria-label="Article">
             <article>
-                <h1>{ a.headline() }</h1>
-                <p class="byline">{ format!("{} · {} claims", a.file, a.analysis.claims.len()) }</p>
+                <h1>{
+                    match a.analysis.title {
+                        Some(t) => marks_in(a, t).into_iter().collect::<Html>(),
+                        None => Html::from(a.headline().to_string()),
+                    }
+                }</h1>
+                <p class="byline">{ format!("{} · {} claims", a.file, claims.len()) }</p>
+                <p class="legend" aria-label="Legend">
+                    <span class="mark entity person">{ "person" }</span>
+                    <span class="mark entity org">{ "organisation" }</span>
+                    <span class="mark entity place">{ "place" }</span>
+                    <span class="mark quote direct">{ "“quote”" }</span>
+                    <span class="mark number">{ "number" }</span>
+                    <span class="legend-claims">{ "Click a sentence, or move with j/k, to confirm or dispute it." }</span>
+                </p>
                 { for a.analysis.content_blocks().filter(|b| b.kind != BlockKind::Title).map(|b| {
-                    let text = b.span.slice(&a.text).unwrap_or("").to_string();
+                    let body = render_block(b.span, b.kind);
                     match b.kind {
-                        BlockKind::Subheading => html! { <h2>{ text }</h2> },
-                        BlockKind::Standfirst => html! { <p class="standfirst">{ text }</p> },
-                        BlockKind::Caption => html! { <p class="caption">{ text }</p> },
-                        _ => html! { <p>{ text }</p> },
+                        BlockKind::Subheading => html! { <h2>{ body }</h2> },
+                        BlockKind::Standfirst => html! { <p class="standfirst">{ body }</p> },
+                        BlockKind::Caption => html! { <p class="caption">{ body }</p> },
+                        _ => html! { <p>{ body }</p> },
                     }
                 }) }
                 if folded > 0 {

@@ -1,12 +1,14 @@
 //! The article list: one entry per loaded article, with its headline and source.
 
-use crate::store::Article;
+use crate::store::{Article, Counts};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleListProps {
     pub articles: Vec<Rc<Article>>,
+    /// Claim counts of each article, in the same order.
+    pub counts: Vec<Counts>,
     pub selected: usize,
     pub on_select: Callback<usize>,
 }
@@ -28,7 +30,19 @@ pub fn article_list(props: &ArticleListProps) -> Html {
                         <button type="button" class={classes!("article-entry", current.then_some("current"))}
                             aria-current={current.then_some("true")} {onclick}>
                             <span class="headline">{ a.headline() }</span>
-                            <span class="source">{ format!("{} · {} claims", a.file, a.analysis.claims.len()) }</span>
+                            <span class="source">{ a.file.clone() }</span>
+                            {
+                                match props.counts.get(i) {
+                                    Some(c) => html! {
+                                        <span class="counts">
+                                            <span class="count confirmed">{ format!("✓ {} confirmed", c.confirmed) }</span>
+                                            <span class="count disputed">{ format!("✗ {} disputed", c.disputed) }</span>
+                                            <span class="count open">{ format!("{} open", c.open) }</span>
+                                        </span>
+                                    },
+                                    None => html! {},
+                                }
+                            }
                         </button>
                     </li>
                 }

@@ -1,0 +1,76 @@
+import { test, expect } from '@playwright/test';
+import { Newsmark, claims, marks } from './pages/newsmark';
+
+test('known people, places, quotes and numbers are marked inline', async ({ page }) => {
+  const app = new Newsmark(page);
+  await app.open();
+  await expect(page.locator('main [data-mark="entity"][data-entity-type="PERSON"]', { hasText: 'Vladimir Putin' }).first()).toBeVisible();
+  await expect(page.locator('main [data-mark="entity"][data-entity-type="PLACE"]', { hasText: 'Moscow' }).first()).toBeVisible();
+  await expect(marks(page, 'number').filter({ hasText: 'five hours' })).toHaveAttribute('title', /duration: 5 hour/);
+  const quote = marks(page, 'quote').filter({ hasText: 'We agreed on some issues' });
+  await expect(quote).toHaveAttribute('title', /speaker: Yuri Ushakov/);
+  // Page chrome is not marked.
+  await expect(page.locator('main details.boilerplate [data-mark]')).toHaveCount(0);
+});
+
+test('tagging by click and by keyboard, undo, and tags survive a reload', async ({ page }) => {
+  const app = new Newsmark(page);
+  await app.open();
+  const all = claims(page);
+  await expect(all).toHaveCount(28);
+
+  // Mouse: pick a sentence, then confirm it.
+  const first = all.nth(0);
+  await first.click();
+  await first.getByRole('button', { name: '✓ Confirm' }).click();
+  await expect(first).toHaveAttribute('data-verdict', 'confirmed');
+
+  // Keyboard: move to the third claim and dispute it, then the fourth and confirm.
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await expect(all.nth(2)).toBeFocused();
+  await page.keyboard.press('d');
+  await expect(all.nth(2)).toHaveAttribute('data-verdict', 'disputed');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('c');
+  await expect(all.nth(3)).toHaveAttribute('data-verdict', 'confirmed');
+  // Undo the last tag, redo it, then clear the disputed one with x.
+  await page.keyboard.press('Control+z');
+  await expect(all.nth(3)).toHaveAttribute('data-verdict', 'none');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(all.nth(3)).toHaveAttribute('data-verdict', 'confirmed');
+  await page.keyboard.press('k');
+  await page.keyboard.press('x');
+  await expect(all.nth(2)).toHaveAttribute('data-verdict', 'none');
+
+  const entry = app.entries().first();
+  await expect(entry).toContainText('✓ 2 confirmed');
+  await expect(entry).toContainText('✗ 0 disputed');
+
+  // Real localStorage: one entry per article, versioned, keyed by content hash.
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  expect(keys).toHaveLength(1);
+  expect(keys[0]).toMatch(/^newsmark\.v1\.tags\.[0-9a-f]{64}$/);
+
+  await page.reload();
+  await expect(claims(page).nth(0)).toHaveAttribute('data-verdict', 'confirmed');
+  await expect(claims(page).nth(3)).toHaveAttribute('data-verdict', 'confirmed');
+  await expect(claims(page).nth(2)).toHaveAttribute('data-verdict', 'none');
+  await expect(app.entries().first()).toContainText('✓ 2 confirmed');
+});
+
+test('unreadable stored tags are reported and left untouched', async ({ page }) => {
+  const app = new Newsmark(page);
+  await app.open();
+  await claims(page).nth(0).click();
+  await claims(page).nth(0).getByRole('button', { name: '✗ Dispute' }).click();
+  const stored = await page.evaluate(() => Object.keys(localStorage)[0]);
+  await page.evaluate((k) => localStorage.setItem(k, '{"schema": 1, "tags": [broken'), stored);
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('cannot be read');
+  // Tagging still works, in memory, and the unreadable entry is not overwritten.
+  await claims(page).nth(1).click();
+  await claims(page).nth(1).getByRole('button', { name: '✓ Confirm' }).click();
+  await expect(claims(page).nth(1)).toHaveAttribute('data-verdict', 'confirmed');
+  expect(await page.evaluate((k) => localStorage.getItem(k), stored)).toBe('{"schema": 1, "tags": [broken');
+});

@@ -1,0 +1,156 @@
+//! Claim tags (verdicts and notes) and how they are stored.
+//!
+//! Tags are kept per article, keyed by the article's content hash and then by claim id, so
+//! that each article is written on its own (no single growing blob) and a tag follows its
+//! sentence even when the article is loaded again from elsewhere.
+//!
+//! Stored form, one entry per article under [`storage_key`]:
+//! `{"schema": 1, "tags": {"<claim id>": {"verdict": "confirmed", "note": "", "modified": 1.7e12}}}`.
+
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+
+/// The version of the stored form. A reader refuses other versions rather than guess.
+pub const SCHEMA: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Confirmed,
+    Disputed,
+}
+
+/// A reader's judgement of one claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tag {
+    pub verdict: Option<Verdict>,
+    #[serde(default)]
+    pub note: String,
+    /// Milliseconds since the Unix epoch.
+    pub modified: f64,
+}
+
+impl Tag {
+    /// A tag that says nothing: no verdict and no note.
+    pub fn is_empty(&self) -> bool {
+        self.verdict.is_none() && self.note.trim().is_empty()
+    }
+}
+
+/// The tags of one article, by claim id.
+pub type ArticleTags = BTreeMap<String, Tag>;
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Stored {
+    schema: u32,
+    tags: ArticleTags,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum StorageError {
+    #[error("the browser does not allow newsmark to store data here ({0}); tags are kept in memory until the page is closed")]
+    Unavailable(String),
+    #[error("saving tags failed ({0}); storage may be full. Tags are kept in memory")]
+    WriteFailed(String),
+    #[error("stored tags for article {key} cannot be read ({reason}); they are left untouched and new tags are kept in memory")]
+    Unreadable { key: String, reason: String },
+}
+
+/// The key under which an article's tags are stored.
+pub fn storage_key(article_sha256: &str) -> String {
+    format!("newsmark.v{SCHEMA}.tags.{article_sha256}")
+}
+
+/// Encode an article's tags in the stored form.
+pub fn encode(tags: &ArticleTags) -> String {
+    serde_json::to_string(&Stored { schema: SCHEMA, tags: tags.clone() }).unwrap_or_else(|_| "{}".into())
+}
+
+/// Decode the stored form; any other content is an error that names the problem.
+pub fn decode(key: &str, raw: &str) -> Result<ArticleTags, StorageError> {
+    let stored: Stored = serde_json::from_str(raw)
+        .map_err(|e| StorageError::Unreadable { key: key.to_string(), reason: e.to_string() })?;
+    if stored.schema != SCHEMA {
+        return Err(StorageError::Unreadable {
+            key: key.to_string(),
+            reason: format!("schema {} is not {SCHEMA}", stored.schema),
+        });
+    }
+    Ok(stored.tags)
+}
+
+/// Where tags live: a small fallible key–value store of strings.
+pub trait Storage {
+    fn read(&self, key: &str) -> Result<Option<String>, StorageError>;
+    fn write(&self, key: &str, value: &str) -> Result<(), StorageError>;
+    fn remove(&self, key: &str) -> Result<(), StorageError>;
+}
+
+/// Storage in memory: for tests, and the fallback when the browser blocks storage.
+#[derive(Debug, Default)]
+pub struct MemoryStorage {
+    entries: RefCell<HashMap<String, String>>,
+}
+
+impl Storage for MemoryStorage {
+    fn read(&self, key: &str) -> Result<Option<String>, StorageError> {
+        Ok(self.entries.borrow().get(key).cloned())
+    }
+    fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.entries.borrow_mut().insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.entries.borrow_mut().remove(key);
+        Ok(())
+    }
+}
+
+/// Load an article's tags. Nothing stored is an empty set.
+pub fn load(storage: &dyn Storage, article_sha256: &str) -> Result<ArticleTags, StorageError> {
+    let key = storage_key(article_sha256);
+    match storage.read(&key)? {
+        Some(raw) => decode(&key, &raw),
+        None => Ok(ArticleTags::new()),
+    }
+}
+
+/// Save an article's tags; an article without tags leaves no entry behind.
+pub fn save(storage: &dyn Storage, article_sha256: &str, tags: &ArticleTags) -> Result<(), StorageError> {
+    let key = storage_key(article_sha256);
+    if tags.is_empty() {
+        storage.remove(&key)
+    } else {
+        storage.write(&key, &encode(tags))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(v: Verdict) -> Tag {
+        Tag { verdict: Some(v), note: "checked".into(), modified: 1.0 }
+    }
+
+    #[test]
+    fn round_trip_through_storage() {
+        let s = MemoryStorage::default();
+        let mut tags = ArticleTags::new();
+        tags.insert("cabc".into(), tag(Verdict::Disputed));
+        save(&s, "sha", &tags).unwrap();
+        assert_eq!(load(&s, "sha").unwrap(), tags);
+        assert_eq!(load(&s, "other").unwrap(), ArticleTags::new());
+        save(&s, "sha", &ArticleTags::new()).unwrap();
+        assert_eq!(s.read(&storage_key("sha")).unwrap(), None, "empty set leaves no entry");
+    }
+
+    #[test]
+    fn unreadable_and_foreign_data_are_errors_with_the_key() {
+        for raw in ["{", "[]", r#"{"schema": 2, "tags": {}}"#, r#"{"schema": 1, "tags": {"c": {"verdict": "maybe", "modified": 1}}}"#] {
+            let err = decode("newsmark.v1.tags.x", raw).unwrap_err();
+            assert!(err.to_string().contains("newsmark.v1.tags.x"), "{err}");
+        }
+    }
+}
