@@ -166,13 +166,13 @@ fn entities_and_quotes(texts: &[&str], analyses: &mut [Analysis]) {
         let blocks: Vec<Span> = a.content_blocks().map(|b| b.span).collect();
         let spans = quotes::find_spans(text, &blocks);
         let mut units: Vec<quotes::Unit> = Vec::new();
-        for (bi, b) in a.content_blocks().enumerate() {
+        for b in a.content_blocks() {
             if b.kind.holds_claims() {
                 let first = a.claims.partition_point(|c| c.span.start < b.span.start);
                 let claims = a.claims.get(first..).unwrap_or(&[]).iter().take_while(|c| c.span.end <= b.span.end);
-                units.extend(claims.map(|c| quotes::Unit { span: c.span, heading: false, block: bi }));
+                units.extend(claims.map(|c| quotes::Unit { span: c.span, heading: false }));
             } else {
-                units.push(quotes::Unit { span: b.span, heading: true, block: bi });
+                units.push(quotes::Unit { span: b.span, heading: true });
             }
         }
         a.quotes = quotes::attribute(text, &spans, &units, &toks.all, &a.entities);

@@ -48,8 +48,6 @@ pub struct Quote {
 pub struct Unit {
     pub span: Span,
     pub heading: bool,
-    /// Index of the paragraph (block) the unit belongs to.
-    pub block: usize,
 }
 
 fn is_letter_or_digit(c: Option<char>) -> bool {

@@ -24,9 +24,16 @@ pub struct Article {
 }
 
 impl Article {
+    /// Analyse an article on its own.
     pub fn new(file: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let analysis = analyze(&text);
+        Article::with_analysis(file, text, analysis)
+    }
+
+    /// An article whose analysis was made elsewhere (with the rest of its set).
+    pub fn with_analysis(file: impl Into<String>, text: impl Into<String>, analysis: Analysis) -> Self {
+        let text = text.into();
         Article { file: file.into(), sha256: sha256_hex(text.as_bytes()), analysis, text }
     }
 
@@ -97,9 +104,7 @@ impl AppState {
         let articles = SEEDS
             .iter()
             .zip(analyses)
-            .map(|(s, analysis)| {
-                Rc::new(Article { file: s.file.to_string(), sha256: sha256_hex(s.text.as_bytes()), text: s.text.to_string(), analysis })
-            })
+            .map(|(s, analysis)| Rc::new(Article::with_analysis(s.file, s.text, analysis)))
             .collect();
         AppState {
             articles,
