@@ -83,6 +83,8 @@ pub enum Action {
     Redo,
     /// Tags read from storage for one article.
     TagsLoaded { sha: String, tags: ArticleTags },
+    /// Another tab changed an article's stored tags: they replace ours for that article.
+    TagsChangedElsewhere { sha: String, tags: ArticleTags },
     /// Storage failed; `lock` marks an article whose stored tags must not be overwritten.
     StorageProblem { sha: Option<String>, message: String, lock: bool },
     DismissNotice,
@@ -229,6 +231,13 @@ impl AppState {
                     current.entry(claim).or_insert(tag);
                 }
             }
+            Action::TagsChangedElsewhere { sha, tags } => {
+                // Undoing across another tab's change would overwrite it: forget that
+                // article's history here.
+                next.undo.retain(|e| e.sha != sha);
+                next.redo.retain(|e| e.sha != sha);
+                Rc::make_mut(&mut next.tags).insert(sha, tags);
+            }
             Action::StorageProblem { sha, message, lock } => {
                 if let (Some(sha), true) = (sha, lock) {
                     next.locked.insert(sha);
@@ -321,6 +330,20 @@ mod tests {
         let u = t.apply(Action::TagsLoaded { sha: sha.clone(), tags: stored });
         assert_eq!(u.verdict(&sha, &claim), Some(Verdict::Confirmed));
         assert_eq!(u.verdict(&sha, "cother"), Some(Verdict::Disputed));
+    }
+
+    #[test]
+    fn changes_from_another_tab_replace_ours_and_our_history_for_that_article() {
+        let s = AppState::with_seeds();
+        let (sha, claim) = first_claim(&s);
+        let t = s.apply(Action::SetVerdict { claim: claim.clone(), verdict: Some(Verdict::Confirmed), at: 2.0 });
+        let mut theirs = ArticleTags::new();
+        theirs.insert(claim.clone(), Tag { verdict: Some(Verdict::Disputed), note: String::new(), modified: 3.0 });
+        let u = t.apply(Action::TagsChangedElsewhere { sha: sha.clone(), tags: theirs });
+        assert_eq!(u.verdict(&sha, &claim), Some(Verdict::Disputed));
+        assert!(!u.can_undo());
+        let gone = u.apply(Action::TagsChangedElsewhere { sha: sha.clone(), tags: ArticleTags::new() });
+        assert_eq!(gone.verdict(&sha, &claim), None);
     }
 
     #[test]

@@ -62,6 +62,11 @@ pub fn storage_key(article_sha256: &str) -> String {
     format!("newsmark.v{SCHEMA}.tags.{article_sha256}")
 }
 
+/// The article hash of a storage key of ours, or `None` for any other key.
+pub fn article_of_key(key: &str) -> Option<&str> {
+    key.strip_prefix("newsmark.v1.tags.").filter(|sha| sha.len() == 64 && sha.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 /// Encode an article's tags in the stored form.
 pub fn encode(tags: &ArticleTags) -> String {
     serde_json::to_string(&Stored { schema: SCHEMA, tags: tags.clone() }).unwrap_or_else(|_| "{}".into())
@@ -144,6 +149,14 @@ mod tests {
         assert_eq!(load(&s, "other").unwrap(), ArticleTags::new());
         save(&s, "sha", &ArticleTags::new()).unwrap();
         assert_eq!(s.read(&storage_key("sha")).unwrap(), None, "empty set leaves no entry");
+    }
+
+    #[test]
+    fn keys_name_their_article() {
+        let sha = "a".repeat(64);
+        assert_eq!(article_of_key(&storage_key(&sha)), Some(sha.as_str()));
+        assert_eq!(article_of_key("newsmark.v1.tags.zz"), None);
+        assert_eq!(article_of_key("other"), None);
     }
 
     #[test]

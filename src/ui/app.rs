@@ -115,6 +115,27 @@ pub fn app() -> Html {
         });
     }
 
+    // Tags changed in another tab of this browser (the `storage` event).
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
+                let Some(e) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
+                let Some(key) = e.key() else { return };
+                let Some(sha) = tags::article_of_key(&key) else { return };
+                let parsed = match e.new_value() {
+                    Some(raw) => tags::decode(&key, &raw),
+                    None => Ok(ArticleTags::new()),
+                };
+                match parsed {
+                    Ok(t) => state.dispatch(Action::TagsChangedElsewhere { sha: sha.to_string(), tags: t }),
+                    Err(err) => state.dispatch(Action::StorageProblem { sha: Some(sha.to_string()), message: err.to_string(), lock: true }),
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
     // Keyboard shortcuts for the whole page.
     {
         let state = state.clone();
