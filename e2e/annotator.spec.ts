@@ -74,3 +74,45 @@ test('unreadable stored tags are reported and left untouched', async ({ page }) 
   await expect(claims(page).nth(1)).toHaveAttribute('data-verdict', 'confirmed');
   expect(await page.evaluate((k) => localStorage.getItem(k), stored)).toBe('{"schema": 1, "tags": [broken');
 });
+
+test('notes by keyboard and by button survive a reload; filters and the shortcuts list', async ({ page }) => {
+  const app = new Newsmark(page);
+  await app.open();
+  const all = claims(page);
+  // Keyboard: focus the second claim, dispute it, write a note with n and ctrl+Enter.
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.keyboard.press('d');
+  await page.keyboard.press('n');
+  const editor = page.getByRole('textbox', { name: 'Note on this claim' });
+  await expect(editor).toBeFocused();
+  await editor.fill('Kremlin dates the meeting Wednesday');
+  await page.keyboard.press('Control+Enter');
+  await expect(all.nth(1)).toContainText('Note: Kremlin dates the meeting Wednesday');
+  await expect(all.nth(1)).toHaveAttribute('data-verdict', 'disputed');
+  // Mouse: a note without a verdict on another claim.
+  await all.nth(5).click();
+  await all.nth(5).getByRole('button', { name: 'Note…' }).click();
+  await page.getByRole('textbox', { name: 'Note on this claim' }).fill('check the AFP figure');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await expect(all.nth(5)).toContainText('Note: check the AFP figure');
+  await expect(all.nth(5)).toHaveAttribute('data-verdict', 'none');
+
+  await page.reload();
+  await expect(claims(page).nth(1)).toContainText('Note: Kremlin dates the meeting Wednesday');
+  await expect(claims(page).nth(5)).toContainText('Note: check the AFP figure');
+
+  // Filters: only disputed claims stay in full view, and j moves among them.
+  await page.getByRole('radio', { name: 'Disputed' }).click();
+  await expect(page.locator('main [data-claim-id]:not(.muted)')).toHaveCount(1);
+  await page.keyboard.press('j');
+  await expect(claims(page).nth(1)).toBeFocused();
+  await page.getByRole('radio', { name: 'All' }).click();
+  await expect(page.locator('main [data-claim-id].muted')).toHaveCount(0);
+
+  // The shortcuts list opens with ? and closes with Escape.
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
+});

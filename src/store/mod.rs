@@ -65,6 +65,10 @@ pub struct AppState {
     pub locked: BTreeSet<String>,
     /// The one problem the user should know about, if any.
     pub notice: Option<String>,
+    pub filter: Filter,
+    /// The claim whose note is being edited.
+    pub editing_note: Option<String>,
+    pub help_open: bool,
     undo: Vec<Edit>,
     redo: Vec<Edit>,
 }
@@ -79,6 +83,13 @@ pub enum Action {
     FocusPrevious,
     /// Set (or with `None` clear) the verdict of a claim of the selected article.
     SetVerdict { claim: String, verdict: Option<Verdict>, at: f64 },
+    /// Open the note editor on the focused claim.
+    EditNote,
+    /// Save (or with an empty text remove) the note of a claim of the selected article.
+    SetNote { claim: String, note: String, at: f64 },
+    CancelNote,
+    SetFilter(Filter),
+    ToggleHelp,
     Undo,
     Redo,
     /// Tags read from storage for one article.
@@ -88,6 +99,27 @@ pub enum Action {
     /// Storage failed; `lock` marks an article whose stored tags must not be overwritten.
     StorageProblem { sha: Option<String>, message: String, lock: bool },
     DismissNotice,
+}
+
+/// Which claims the reading pane shows in full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Filter {
+    #[default]
+    All,
+    Open,
+    Confirmed,
+    Disputed,
+}
+
+impl Filter {
+    pub fn admits(self, verdict: Option<Verdict>) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::Open => verdict.is_none(),
+            Filter::Confirmed => verdict == Some(Verdict::Confirmed),
+            Filter::Disputed => verdict == Some(Verdict::Disputed),
+        }
+    }
 }
 
 /// How many claims of an article carry each verdict.
@@ -115,6 +147,9 @@ impl AppState {
             tags: Rc::default(),
             locked: BTreeSet::new(),
             notice: None,
+            filter: Filter::All,
+            editing_note: None,
+            help_open: false,
             undo: Vec::new(),
             redo: Vec::new(),
         }
@@ -157,6 +192,35 @@ impl AppState {
         self.selected_article().map_or(0, |a| a.analysis.claims.len())
     }
 
+    /// The claim ids of the selected article that the filter admits, in order.
+    fn admitted(&self) -> Vec<usize> {
+        let Some(a) = self.selected_article() else { return Vec::new() };
+        a.analysis
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| self.filter.admits(self.verdict(&a.sha256, &c.id)))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Replace a tag of the selected article and record the change for undo.
+    fn edit(&mut self, claim: &str, change: impl FnOnce(Option<Tag>) -> Option<Tag>) {
+        let Some(article) = self.selected_article() else { return };
+        if !article.analysis.claims.iter().any(|c| c.id == claim) {
+            return;
+        }
+        let sha = article.sha256.clone();
+        let before = self.tag(&sha, claim).cloned();
+        let after = change(before.clone()).filter(|t| !t.is_empty());
+        if before.as_ref().map(|t| (t.verdict, &t.note)) == after.as_ref().map(|t| (t.verdict, &t.note)) {
+            return;
+        }
+        self.put(&sha, claim, after.clone());
+        self.undo.push(Edit { sha, claim: claim.to_string(), before, after });
+        self.redo.clear();
+    }
+
     fn put(&mut self, sha: &str, claim: &str, tag: Option<Tag>) {
         let all = Rc::make_mut(&mut self.tags);
         let article = all.entry(sha.to_string()).or_default();
@@ -177,40 +241,54 @@ impl AppState {
             Action::Select(i) if i < self.articles.len() => {
                 next.selected = i;
                 next.focused = None;
+                next.editing_note = None;
             }
             Action::Select(_) => {}
             Action::Focus(i) => next.focused = (i < self.claim_count()).then_some(i),
             Action::FocusNext => {
-                let n = self.claim_count();
+                // Moves among the claims the filter admits.
+                let admitted = self.admitted();
                 next.focused = match self.focused {
-                    _ if n == 0 => None,
-                    None => Some(0),
-                    Some(i) => Some((i + 1).min(n - 1)),
+                    None => admitted.first().copied(),
+                    Some(i) => admitted.iter().copied().find(|&k| k > i).or(Some(i)),
                 };
             }
             Action::FocusPrevious => {
+                let admitted = self.admitted();
                 next.focused = match self.focused {
-                    _ if self.claim_count() == 0 => None,
-                    None => Some(0),
-                    Some(i) => Some(i.saturating_sub(1)),
+                    None => admitted.first().copied(),
+                    Some(i) => admitted.iter().rev().copied().find(|&k| k < i).or(Some(i)),
                 };
             }
             Action::SetVerdict { claim, verdict, at } => {
-                let Some(article) = self.selected_article() else { return next };
-                if !article.analysis.claims.iter().any(|c| c.id == claim) {
-                    return next;
-                }
-                let sha = article.sha256.clone();
-                let before = self.tag(&sha, &claim).cloned();
-                let note = before.as_ref().map(|t| t.note.clone()).unwrap_or_default();
-                let after = Some(Tag { verdict, note, modified: at }).filter(|t| !t.is_empty());
-                if before.as_ref().map(|t| (t.verdict, &t.note)) == after.as_ref().map(|t| (t.verdict, &t.note)) {
-                    return next;
-                }
-                next.put(&sha, &claim, after.clone());
-                next.undo.push(Edit { sha, claim, before, after });
-                next.redo.clear();
+                next.edit(&claim, |before| {
+                    let note = before.map(|t| t.note).unwrap_or_default();
+                    Some(Tag { verdict, note, modified: at })
+                });
             }
+            Action::EditNote => {
+                next.editing_note = self
+                    .selected_article()
+                    .and_then(|a| self.focused.and_then(|i| a.analysis.claims.get(i)))
+                    .map(|c| c.id.clone());
+            }
+            Action::SetNote { claim, note, at } => {
+                next.edit(&claim, |before| {
+                    let verdict = before.and_then(|t| t.verdict);
+                    Some(Tag { verdict, note: note.trim().to_string(), modified: at })
+                });
+                next.editing_note = None;
+            }
+            Action::CancelNote => next.editing_note = None,
+            Action::SetFilter(f) => {
+                next.filter = f;
+                if let Some(i) = next.focused {
+                    if !next.admitted().contains(&i) {
+                        next.focused = None;
+                    }
+                }
+            }
+            Action::ToggleHelp => next.help_open = !self.help_open,
             Action::Undo => {
                 if let Some(edit) = next.undo.pop() {
                     next.put(&edit.sha, &edit.claim, edit.before.clone());
@@ -344,6 +422,42 @@ mod tests {
         assert!(!u.can_undo());
         let gone = u.apply(Action::TagsChangedElsewhere { sha: sha.clone(), tags: ArticleTags::new() });
         assert_eq!(gone.verdict(&sha, &claim), None);
+    }
+
+    #[test]
+    fn notes_keep_the_verdict_and_undo() {
+        let s = AppState::with_seeds().apply(Action::FocusNext);
+        let (sha, claim) = first_claim(&s);
+        let t = s.apply(Action::SetVerdict { claim: claim.clone(), verdict: Some(Verdict::Disputed), at: 1.0 });
+        let t = t.apply(Action::EditNote);
+        assert_eq!(t.editing_note.as_deref(), Some(claim.as_str()));
+        let u = t.apply(Action::SetNote { claim: claim.clone(), note: "  Kremlin says Wednesday ".into(), at: 2.0 });
+        assert_eq!(u.editing_note, None);
+        let tag = u.tag(&sha, &claim).unwrap();
+        assert_eq!((tag.verdict, tag.note.as_str()), (Some(Verdict::Disputed), "Kremlin says Wednesday"));
+        assert_eq!(u.apply(Action::Undo).tag(&sha, &claim).unwrap().note, "");
+        // A note alone keeps a tag; clearing the verdict then leaves the note.
+        let v = u.apply(Action::SetVerdict { claim: claim.clone(), verdict: None, at: 3.0 });
+        assert_eq!(v.tag(&sha, &claim).map(|t| t.note.as_str()), Some("Kremlin says Wednesday"));
+    }
+
+    #[test]
+    fn filters_limit_focus_movement() {
+        let s = AppState::with_seeds();
+        let a = s.selected_article().unwrap().clone();
+        let c2 = a.analysis.claims[2].id.clone();
+        let c5 = a.analysis.claims[5].id.clone();
+        let t = s
+            .apply(Action::SetVerdict { claim: c2, verdict: Some(Verdict::Disputed), at: 1.0 })
+            .apply(Action::SetVerdict { claim: c5, verdict: Some(Verdict::Disputed), at: 1.0 })
+            .apply(Action::SetFilter(Filter::Disputed));
+        let f = t.apply(Action::FocusNext);
+        assert_eq!(f.focused, Some(2));
+        assert_eq!(f.apply(Action::FocusNext).focused, Some(5));
+        assert_eq!(f.apply(Action::FocusNext).apply(Action::FocusNext).focused, Some(5));
+        assert_eq!(f.apply(Action::FocusNext).apply(Action::FocusPrevious).focused, Some(2));
+        assert_eq!(f.apply(Action::SetFilter(Filter::Confirmed)).focused, None);
+        assert!(Filter::Open.admits(None) && !Filter::Open.admits(Some(Verdict::Confirmed)));
     }
 
     #[test]

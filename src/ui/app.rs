@@ -5,7 +5,7 @@ use super::reading::ReadingPane;
 use super::sidebar::ArticleList;
 use crate::platform::{now_ms, LocalStorage};
 use crate::store::tags::{self, ArticleTags, MemoryStorage, Storage, Verdict};
-use crate::store::{Action, AppState};
+use crate::store::{Action, AppState, Filter};
 use gloo::events::EventListener;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -54,6 +54,8 @@ fn key_action(e: &KeyboardEvent, focused_claim: Option<String>) -> Option<Action
     }
     let verdict = |v: Option<Verdict>| focused_claim.clone().map(|claim| Action::SetVerdict { claim, verdict: v, at: now_ms() });
     match key.as_str() {
+        "?" => Some(Action::ToggleHelp),
+        "n" if focused_claim.is_some() => Some(Action::EditNote),
         "j" | "ArrowDown" => Some(Action::FocusNext),
         "k" | "ArrowUp" => Some(Action::FocusPrevious),
         "c" => verdict(Some(Verdict::Confirmed)),
@@ -136,21 +138,34 @@ pub fn app() -> Html {
         });
     }
 
-    // Keyboard shortcuts for the whole page.
+    // Keyboard shortcuts for the whole page: one listener, reading the latest state when a
+    // key is pressed (a listener re-made after each render could see a stale focus), and
+    // not passive, so the keys it handles do not also scroll the page.
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
     {
-        let state = state.clone();
-        let focused_claim = state
-            .0
-            .selected_article()
-            .and_then(|a| state.0.focused.and_then(|i| a.analysis.claims.get(i)).map(|c| c.id.clone()));
-        use_effect_with(focused_claim, move |focused_claim| {
-            let focused_claim = focused_claim.clone();
-            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
                 let Some(e) = event.dyn_ref::<KeyboardEvent>() else { return };
+                let state = latest.borrow().clone();
+                if e.key() == "Escape" {
+                    state.dispatch(Action::CancelNote);
+                    if state.0.help_open {
+                        state.dispatch(Action::ToggleHelp);
+                    }
+                    return;
+                }
                 if typing_into_field(e) {
                     return;
                 }
-                if let Some(action) = key_action(e, focused_claim.clone()) {
+                let focused_claim = state
+                    .0
+                    .selected_article()
+                    .and_then(|a| state.0.focused.and_then(|i| a.analysis.claims.get(i)))
+                    .map(|c| c.id.clone());
+                if let Some(action) = key_action(e, focused_claim) {
                     e.prevent_default();
                     state.dispatch(action);
                 }
@@ -194,6 +209,28 @@ pub fn app() -> Html {
             state.dispatch(Action::SetVerdict { claim, verdict, at: now_ms() });
         })
     };
+    let on_note = {
+        let state = state.clone();
+        Callback::from(move |(claim, note): (String, String)| {
+            state.dispatch(Action::SetNote { claim, note, at: now_ms() });
+        })
+    };
+    let on_cancel_note = {
+        let state = state.clone();
+        Callback::from(move |_: ()| state.dispatch(Action::CancelNote))
+    };
+    let on_edit_note = {
+        let state = state.clone();
+        Callback::from(move |_: ()| state.dispatch(Action::EditNote))
+    };
+    let on_filter = {
+        let state = state.clone();
+        Callback::from(move |f: Filter| state.dispatch(Action::SetFilter(f)))
+    };
+    let on_help = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ToggleHelp))
+    };
     let on_dismiss = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissNotice))
@@ -204,8 +241,24 @@ pub fn app() -> Html {
             <header class="masthead">
                 <span class="brand">{ "newsmark" }</span>
                 <span class="tagline">{ "Several reports of one event, side by side" }</span>
-                <span class="keys" aria-hidden="true">{ "j/k move · c confirm · d dispute · x clear · ctrl+z undo" }</span>
+                <button type="button" class="help-button" onclick={on_help.clone()} aria-expanded={s.help_open.to_string()}>{ "Keyboard shortcuts (?)" }</button>
             </header>
+            if s.help_open {
+                <div class="help" role="dialog" aria-label="Keyboard shortcuts">
+                    <dl>
+                        <dt>{ "j / ↓" }</dt><dd>{ "next claim" }</dd>
+                        <dt>{ "k / ↑" }</dt><dd>{ "previous claim" }</dd>
+                        <dt>{ "c" }</dt><dd>{ "confirm the claim" }</dd>
+                        <dt>{ "d" }</dt><dd>{ "dispute the claim" }</dd>
+                        <dt>{ "x" }</dt><dd>{ "clear the verdict" }</dd>
+                        <dt>{ "n" }</dt><dd>{ "write a note on the claim" }</dd>
+                        <dt>{ "ctrl+z / ctrl+shift+z" }</dt><dd>{ "undo / redo" }</dd>
+                        <dt>{ "?" }</dt><dd>{ "show or hide this list" }</dd>
+                        <dt>{ "Esc" }</dt><dd>{ "close this list or the note editor" }</dd>
+                    </dl>
+                    <button type="button" onclick={on_help}>{ "Close" }</button>
+                </div>
+            }
             if let Some(message) = &s.notice {
                 <div class="notice" role="alert">
                     <span>{ message.clone() }</span>
@@ -217,10 +270,11 @@ pub fn app() -> Html {
                 {
                     match s.selected_article() {
                         Some(a) => {
-                            let verdicts: Rc<HashMap<String, Verdict>> = Rc::new(
-                                s.tags.get(&a.sha256).map(|t| t.iter().filter_map(|(k, v)| v.verdict.map(|v| (k.clone(), v))).collect()).unwrap_or_default(),
-                            );
-                            html! { <ReadingPane article={a.clone()} {verdicts} focused={s.focused} {on_focus} {on_verdict} /> }
+                            let tags: Rc<ArticleTags> = Rc::new(s.tags.get(&a.sha256).cloned().unwrap_or_default());
+                            html! {
+                                <ReadingPane article={a.clone()} {tags} focused={s.focused} filter={s.filter}
+                                    editing_note={s.editing_note.clone()} {on_focus} {on_verdict} {on_note} {on_cancel_note} {on_edit_note} {on_filter} />
+                            }
                         }
                         None => html! { <main class="reading empty"><p>{ "No article loaded." }</p></main> },
                     }

@@ -9,21 +9,91 @@ use crate::analysis::entities::{Entity, EntityType};
 use crate::analysis::layout::BlockKind;
 use crate::analysis::numbers::{NumberMention, Value};
 use crate::analysis::quotes::{Quote, QuoteKind};
-use crate::store::tags::Verdict;
-use crate::store::Article;
+use crate::store::tags::{ArticleTags, Verdict};
+use crate::store::{Article, Filter};
 use crate::text::Span;
-use std::collections::HashMap;
 use std::rc::Rc;
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReadingPaneProps {
     pub article: Rc<Article>,
-    /// Verdicts of this article's claims, by claim id.
-    pub verdicts: Rc<HashMap<String, Verdict>>,
+    /// Tags of this article's claims, by claim id.
+    pub tags: Rc<ArticleTags>,
     pub focused: Option<usize>,
+    pub filter: Filter,
+    /// The claim whose note editor is open.
+    pub editing_note: Option<String>,
     pub on_focus: Callback<usize>,
     pub on_verdict: Callback<(String, Option<Verdict>)>,
+    pub on_note: Callback<(String, String)>,
+    pub on_cancel_note: Callback<()>,
+    /// Open the note editor on the focused claim.
+    pub on_edit_note: Callback<()>,
+    pub on_filter: Callback<Filter>,
+}
+
+#[derive(Properties, PartialEq)]
+struct NoteEditorProps {
+    claim: String,
+    initial: String,
+    on_save: Callback<(String, String)>,
+    on_cancel: Callback<()>,
+}
+
+/// A small editor for a claim's note: Save (or ctrl+Enter) keeps it, Cancel (or Esc)
+/// drops the edit.
+#[function_component(NoteEditor)]
+fn note_editor(props: &NoteEditorProps) -> Html {
+    let area = use_node_ref();
+    {
+        let area = area.clone();
+        use_effect_with((), move |_| {
+            if let Some(el) = area.cast::<HtmlTextAreaElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+    let save = {
+        let area = area.clone();
+        let on_save = props.on_save.clone();
+        let claim = props.claim.clone();
+        move || {
+            let text = area.cast::<HtmlTextAreaElement>().map(|el| el.value()).unwrap_or_default();
+            on_save.emit((claim.clone(), text));
+        }
+    };
+    let onkeydown = {
+        let save = save.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" && e.ctrl_key() {
+                e.prevent_default();
+                save();
+            }
+        })
+    };
+    let onclick_save = Callback::from(move |e: MouseEvent| {
+        e.stop_propagation();
+        save();
+    });
+    let onclick_cancel = {
+        let cb = props.on_cancel.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            cb.emit(());
+        })
+    };
+    html! {
+        <span class="note-editor">
+            <label>
+                <span class="visually-hidden">{ "Note on this claim" }</span>
+                <textarea ref={area} rows="2" maxlength="2000" placeholder="Note (ctrl+Enter saves)" {onkeydown} value={props.initial.clone()} />
+            </label>
+            <button type="button" onclick={onclick_save}>{ "Save note" }</button>
+            <button type="button" onclick={onclick_cancel}>{ "Cancel" }</button>
+        </span>
+    }
 }
 
 fn entity_label(e: &Entity) -> String {
@@ -151,8 +221,11 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
         let mut pos = block_span.start;
         for (i, c) in claims.iter().enumerate().skip(first).take_while(|(_, c)| c.span.end <= block_span.end) {
             parts.extend(marks_in(a, Span::new(pos, c.span.start)));
-            let verdict = props.verdicts.get(&c.id).copied();
+            let tag = props.tags.get(&c.id);
+            let verdict = tag.and_then(|t| t.verdict);
+            let note = tag.map(|t| t.note.clone()).filter(|n| !n.is_empty());
             let focused = props.focused == Some(i);
+            let muted = !props.filter.admits(verdict);
             let onfocus = {
                 let cb = props.on_focus.clone();
                 Callback::from(move |_: FocusEvent| cb.emit(i))
@@ -167,15 +240,27 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
                 html! { <button type="button" class={classes!("tool", class)} aria-pressed={(verdict == v && v.is_some()).to_string()} {onclick}>{ label }</button> }
             };
             parts.push(html! {
-                <span class={classes!("claim", verdict_name(verdict), focused.then_some("focused"))}
+                <span class={classes!("claim", verdict_name(verdict), focused.then_some("focused"), muted.then_some("muted"))}
                       data-claim-id={c.id.clone()} data-claim-index={i.to_string()} data-verdict={verdict_name(verdict)}
                       tabindex="0" {onfocus}>
                     { for marks_in(a, c.span) }
-                    if focused {
+                    if let Some(n) = note.clone() {
+                        <span class="note" data-note="">{ format!("Note: {n}") }</span>
+                    }
+                    if props.editing_note.as_deref() == Some(c.id.as_str()) {
+                        <NoteEditor claim={c.id.clone()} initial={note.unwrap_or_default()} on_save={props.on_note.clone()} on_cancel={props.on_cancel_note.clone()} />
+                    } else if focused {
                         <span class="claim-tools" role="group" aria-label="Tag this claim">
                             { tool("✓ Confirm", "confirm", Some(Verdict::Confirmed)) }
                             { tool("✗ Dispute", "dispute", Some(Verdict::Disputed)) }
                             { tool("Clear", "clear", None) }
+                            <button type="button" class="tool note-tool" onclick={
+                                let cb = props.on_edit_note.clone();
+                                Callback::from(move |e: MouseEvent| {
+                                    e.stop_propagation();
+                                    cb.emit(());
+                                })
+                            }>{ "Note…" }</button>
                         </span>
                     }
                 </span>
@@ -195,6 +280,13 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
                     }
                 }</h1>
                 <p class="byline">{ format!("{} · {} claims", a.file, claims.len()) }</p>
+                <div class="filters" role="radiogroup" aria-label="Show claims">
+                    { for [(Filter::All, "All"), (Filter::Open, "Open"), (Filter::Confirmed, "Confirmed"), (Filter::Disputed, "Disputed")].into_iter().map(|(f, label)| {
+                        let cb = props.on_filter.clone();
+                        let onclick = Callback::from(move |_: MouseEvent| cb.emit(f));
+                        html! { <button type="button" role="radio" aria-checked={(props.filter == f).to_string()} {onclick}>{ label }</button> }
+                    }) }
+                </div>
                 <p class="legend" aria-label="Legend">
                     <span class="mark entity person">{ "person" }</span>
                     <span class="mark entity org">{ "organisation" }</span>
