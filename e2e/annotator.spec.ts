@@ -116,3 +116,23 @@ test('notes by keyboard and by button survive a reload; filters and the shortcut
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
 });
+
+test('the entities panel groups spellings and highlights every mention', async ({ page }) => {
+  const app = new Newsmark(page);
+  await app.open();
+  const panel = page.getByRole('region', { name: 'Entities' });
+  const ushakov = panel.getByRole('button', { name: /^Yuri Ushakov/ });
+  await expect(ushakov).toContainText('as Ushakov');
+  await expect(ushakov).toContainText('Yuri Ushakov');
+  await ushakov.click();
+  await expect(ushakov).toHaveAttribute('aria-pressed', 'true');
+  const highlighted = page.locator('main [data-mark="entity"].highlighted');
+  const inFirst = await highlighted.count();
+  expect(inFirst).toBeGreaterThan(1);
+  await expect(highlighted.first()).toHaveAttribute('title', /Yuri Ushakov/);
+  // The count for article 1 in the panel matches the highlighted mentions.
+  await expect(ushakov).toContainText(`1: ${inFirst}`);
+  // Selecting it again clears the highlight.
+  await ushakov.click();
+  await expect(highlighted).toHaveCount(0);
+});

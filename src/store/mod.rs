@@ -3,6 +3,7 @@
 //! No browser here: the Yew glue (`Reducible`) lives in `ui`, side effects in hooks. Time
 //! enters through actions (`at`), so `apply` is deterministic.
 
+pub mod entity_index;
 pub mod tags;
 
 use crate::analysis::{analyze, Analysis};
@@ -69,6 +70,8 @@ pub struct AppState {
     /// The claim whose note is being edited.
     pub editing_note: Option<String>,
     pub help_open: bool,
+    /// The canonical name whose mentions are highlighted.
+    pub highlighted: Option<String>,
     undo: Vec<Edit>,
     redo: Vec<Edit>,
 }
@@ -90,6 +93,8 @@ pub enum Action {
     CancelNote,
     SetFilter(Filter),
     ToggleHelp,
+    /// Highlight the mentions of an entity (by canonical name); the same again clears it.
+    Highlight(String),
     Undo,
     Redo,
     /// Tags read from storage for one article.
@@ -150,6 +155,7 @@ impl AppState {
             filter: Filter::All,
             editing_note: None,
             help_open: false,
+            highlighted: None,
             undo: Vec::new(),
             redo: Vec::new(),
         }
@@ -289,6 +295,9 @@ impl AppState {
                 }
             }
             Action::ToggleHelp => next.help_open = !self.help_open,
+            Action::Highlight(name) => {
+                next.highlighted = (self.highlighted.as_deref() != Some(name.as_str())).then_some(name);
+            }
             Action::Undo => {
                 if let Some(edit) = next.undo.pop() {
                     next.put(&edit.sha, &edit.claim, edit.before.clone());
@@ -458,6 +467,13 @@ mod tests {
         assert_eq!(f.apply(Action::FocusNext).apply(Action::FocusPrevious).focused, Some(2));
         assert_eq!(f.apply(Action::SetFilter(Filter::Confirmed)).focused, None);
         assert!(Filter::Open.admits(None) && !Filter::Open.admits(Some(Verdict::Confirmed)));
+    }
+
+    #[test]
+    fn highlight_toggles() {
+        let s = AppState::with_seeds().apply(Action::Highlight("Vladimir Putin".into()));
+        assert_eq!(s.highlighted.as_deref(), Some("Vladimir Putin"));
+        assert_eq!(s.apply(Action::Highlight("Vladimir Putin".into())).highlighted, None);
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! The root component: owns the state, runs the side effects (storage, keyboard, focus)
 //! and lays out the list and the reading pane.
 
+use super::entities::EntityPanel;
 use super::reading::ReadingPane;
 use super::sidebar::ArticleList;
 use crate::platform::{now_ms, LocalStorage};
 use crate::store::tags::{self, ArticleTags, MemoryStorage, Storage, Verdict};
+use crate::store::entity_index::entity_index;
 use crate::store::{Action, AppState, Filter};
 use gloo::events::EventListener;
 use std::collections::HashMap;
@@ -231,6 +233,15 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::ToggleHelp))
     };
+    let on_highlight = {
+        let state = state.clone();
+        Callback::from(move |name: String| state.dispatch(Action::Highlight(name)))
+    };
+    let groups = {
+        let articles = state.0.articles.clone();
+        use_memo(articles, |articles| entity_index(articles))
+    };
+    let article_labels: Vec<String> = (1..=state.0.articles.len()).map(|i| i.to_string()).collect();
     let on_dismiss = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissNotice))
@@ -267,13 +278,14 @@ pub fn app() -> Html {
             }
             <div class="layout">
                 <ArticleList articles={s.articles.clone()} {counts} selected={s.selected} {on_select} />
+                <EntityPanel {groups} {article_labels} highlighted={s.highlighted.clone()} {on_highlight} />
                 {
                     match s.selected_article() {
                         Some(a) => {
                             let tags: Rc<ArticleTags> = Rc::new(s.tags.get(&a.sha256).cloned().unwrap_or_default());
                             html! {
                                 <ReadingPane article={a.clone()} {tags} focused={s.focused} filter={s.filter}
-                                    editing_note={s.editing_note.clone()} {on_focus} {on_verdict} {on_note} {on_cancel_note} {on_edit_note} {on_filter} />
+                                    editing_note={s.editing_note.clone()} highlighted={s.highlighted.clone()} {on_focus} {on_verdict} {on_note} {on_cancel_note} {on_edit_note} {on_filter} />
                             }
                         }
                         None => html! { <main class="reading empty"><p>{ "No article loaded." }</p></main> },

@@ -1,6 +1,7 @@
 //! The browser front end (wasm only): Yew components over the pure [`crate::store`].
 
 mod app;
+mod entities;
 mod reading;
 mod sidebar;
 

@@ -25,6 +25,8 @@ pub struct ReadingPaneProps {
     pub filter: Filter,
     /// The claim whose note editor is open.
     pub editing_note: Option<String>,
+    /// The canonical name whose mentions are highlighted.
+    pub highlighted: Option<String>,
     pub on_focus: Callback<usize>,
     pub on_verdict: Callback<(String, Option<Verdict>)>,
     pub on_note: Callback<(String, String)>,
@@ -142,7 +144,7 @@ fn text_of(text: &str, start: usize, end: usize) -> Html {
 }
 
 /// Entities and numbers inside `range`, as marks between plain text.
-fn inner_marks(a: &Article, range: Span) -> Vec<Html> {
+fn inner_marks(a: &Article, range: Span, highlighted: Option<&str>) -> Vec<Html> {
     let text = &a.text;
     enum Inner<'a> {
         E(&'a Entity),
@@ -164,7 +166,7 @@ fn inner_marks(a: &Article, range: Span) -> Vec<Html> {
         let inner = text_of(text, span.start, span.end);
         out.push(match m {
             Inner::E(e) => html! {
-                <span class={classes!("mark", "entity", entity_type_name(e.kind).to_lowercase())} data-mark="entity" data-entity-type={entity_type_name(e.kind)} title={entity_label(e)}>{ inner }</span>
+                <span class={classes!("mark", "entity", entity_type_name(e.kind).to_lowercase(), (highlighted == Some(e.canonical.as_str())).then_some("highlighted"))} data-mark="entity" data-entity-type={entity_type_name(e.kind)} title={entity_label(e)}>{ inner }</span>
             },
             Inner::N(n) => html! {
                 <span class="mark number" data-mark="number" title={number_label(n)}>{ inner }</span>
@@ -177,7 +179,7 @@ fn inner_marks(a: &Article, range: Span) -> Vec<Html> {
 }
 
 /// Quotes (clipped to `range`) with the entities and numbers inside and between them.
-fn marks_in(a: &Article, range: Span) -> Vec<Html> {
+fn marks_in(a: &Article, range: Span, hl: Option<&str>) -> Vec<Html> {
     let mut out = Vec::new();
     let mut pos = range.start;
     let first = a.analysis.quotes.partition_point(|q| q.span.end <= range.start);
@@ -186,16 +188,16 @@ fn marks_in(a: &Article, range: Span) -> Vec<Html> {
         if piece.is_empty() || piece.start < pos {
             continue;
         }
-        out.extend(inner_marks(a, Span::new(pos, piece.start)));
+        out.extend(inner_marks(a, Span::new(pos, piece.start), hl));
         let kind = if q.kind == QuoteKind::Scare { "scare" } else { "direct" };
         out.push(html! {
             <span class={classes!("mark", "quote", kind)} data-mark="quote" data-speaker={q.speaker.clone()} title={quote_label(q)}>
-                { for inner_marks(a, piece) }
+                { for inner_marks(a, piece, hl) }
             </span>
         });
         pos = piece.end;
     }
-    out.extend(inner_marks(a, Span::new(pos, range.end)));
+    out.extend(inner_marks(a, Span::new(pos, range.end), hl));
     out
 }
 
@@ -212,15 +214,16 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
     let a = &props.article;
     let folded = a.analysis.boilerplate.len();
     let claims = &a.analysis.claims;
+    let hl = props.highlighted.as_deref();
     let render_block = |block_span: Span, kind: BlockKind| -> Html {
         if !kind.holds_claims() {
-            return marks_in(a, block_span).into_iter().collect::<Html>();
+            return marks_in(a, block_span, hl).into_iter().collect::<Html>();
         }
         let first = claims.partition_point(|c| c.span.start < block_span.start);
         let mut parts: Vec<Html> = Vec::new();
         let mut pos = block_span.start;
         for (i, c) in claims.iter().enumerate().skip(first).take_while(|(_, c)| c.span.end <= block_span.end) {
-            parts.extend(marks_in(a, Span::new(pos, c.span.start)));
+            parts.extend(marks_in(a, Span::new(pos, c.span.start), hl));
             let tag = props.tags.get(&c.id);
             let verdict = tag.and_then(|t| t.verdict);
             let note = tag.map(|t| t.note.clone()).filter(|n| !n.is_empty());
@@ -243,7 +246,7 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
                 <span class={classes!("claim", verdict_name(verdict), focused.then_some("focused"), muted.then_some("muted"))}
                       data-claim-id={c.id.clone()} data-claim-index={i.to_string()} data-verdict={verdict_name(verdict)}
                       tabindex="0" {onfocus}>
-                    { for marks_in(a, c.span) }
+                    { for marks_in(a, c.span, hl) }
                     if let Some(n) = note.clone() {
                         <span class="note" data-note="">{ format!("Note: {n}") }</span>
                     }
@@ -267,7 +270,7 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
             });
             pos = c.span.end;
         }
-        parts.extend(marks_in(a, Span::new(pos, block_span.end)));
+        parts.extend(marks_in(a, Span::new(pos, block_span.end), hl));
         parts.into_iter().collect::<Html>()
     };
     html! {
@@ -275,7 +278,7 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
             <article>
                 <h1>{
                     match a.analysis.title {
-                        Some(t) => marks_in(a, t).into_iter().collect::<Html>(),
+                        Some(t) => marks_in(a, t, hl).into_iter().collect::<Html>(),
                         None => Html::from(a.headline().to_string()),
                     }
                 }</h1>
