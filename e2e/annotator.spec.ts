@@ -136,3 +136,22 @@ test('the entities panel groups spellings and highlights every mention', async (
   await ushakov.click();
   await expect(highlighted).toHaveCount(0);
 });
+
+test('the legend switches a kind of mark off and on', async ({ page }) => {
+  const app = new Newsmark(page);
+  await app.open();
+  const moscow = page.locator('main p [data-mark="entity"][data-entity-type="PLACE"]', { hasText: 'Moscow' }).first();
+  const style = () => moscow.evaluate((el) => getComputedStyle(el).borderBottomStyle);
+  expect(await style()).toBe('dashed');
+  const toggle = page.getByRole('group', { name: 'Marks shown' }).getByRole('button', { name: 'place' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  expect(await style()).toBe('none');
+  // People stay marked; the hook stays on the switched-off mark.
+  const putin = page.locator('main p [data-entity-type="PERSON"]', { hasText: 'Vladimir Putin' }).first();
+  expect(await putin.evaluate((el) => getComputedStyle(el).borderBottomStyle)).toBe('solid');
+  await expect(moscow).toHaveAttribute('data-mark', 'entity');
+  await toggle.click();
+  expect(await style()).toBe('dashed');
+});

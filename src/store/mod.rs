@@ -72,6 +72,8 @@ pub struct AppState {
     pub help_open: bool,
     /// The canonical name whose mentions are highlighted.
     pub highlighted: Option<String>,
+    /// Mark kinds the reader has switched off in the legend.
+    pub hidden_marks: BTreeSet<MarkKind>,
     undo: Vec<Edit>,
     redo: Vec<Edit>,
 }
@@ -95,6 +97,8 @@ pub enum Action {
     ToggleHelp,
     /// Highlight the mentions of an entity (by canonical name); the same again clears it.
     Highlight(String),
+    /// Switch a kind of mark off, or back on.
+    ToggleMarks(MarkKind),
     Undo,
     Redo,
     /// Tags read from storage for one article.
@@ -123,6 +127,33 @@ impl Filter {
             Filter::Open => verdict.is_none(),
             Filter::Confirmed => verdict == Some(Verdict::Confirmed),
             Filter::Disputed => verdict == Some(Verdict::Disputed),
+        }
+    }
+}
+
+/// The kinds of inline mark the legend can switch off and on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MarkKind {
+    Person,
+    Org,
+    Place,
+    Other,
+    Quote,
+    Number,
+}
+
+impl MarkKind {
+    pub const ALL: [MarkKind; 6] = [MarkKind::Person, MarkKind::Org, MarkKind::Place, MarkKind::Other, MarkKind::Quote, MarkKind::Number];
+
+    /// The CSS class and legend label of the kind.
+    pub fn name(self) -> &'static str {
+        match self {
+            MarkKind::Person => "person",
+            MarkKind::Org => "organisation",
+            MarkKind::Place => "place",
+            MarkKind::Other => "other",
+            MarkKind::Quote => "quote",
+            MarkKind::Number => "number",
         }
     }
 }
@@ -156,6 +187,7 @@ impl AppState {
             editing_note: None,
             help_open: false,
             highlighted: None,
+            hidden_marks: BTreeSet::new(),
             undo: Vec::new(),
             redo: Vec::new(),
         }
@@ -295,6 +327,11 @@ impl AppState {
                 }
             }
             Action::ToggleHelp => next.help_open = !self.help_open,
+            Action::ToggleMarks(kind) => {
+                if !next.hidden_marks.remove(&kind) {
+                    next.hidden_marks.insert(kind);
+                }
+            }
             Action::Highlight(name) => {
                 next.highlighted = (self.highlighted.as_deref() != Some(name.as_str())).then_some(name);
             }
@@ -467,6 +504,13 @@ mod tests {
         assert_eq!(f.apply(Action::FocusNext).apply(Action::FocusPrevious).focused, Some(2));
         assert_eq!(f.apply(Action::SetFilter(Filter::Confirmed)).focused, None);
         assert!(Filter::Open.admits(None) && !Filter::Open.admits(Some(Verdict::Confirmed)));
+    }
+
+    #[test]
+    fn mark_kinds_toggle() {
+        let s = AppState::with_seeds().apply(Action::ToggleMarks(MarkKind::Place));
+        assert!(s.hidden_marks.contains(&MarkKind::Place));
+        assert!(s.apply(Action::ToggleMarks(MarkKind::Place)).hidden_marks.is_empty());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::sidebar::ArticleList;
 use crate::platform::{now_ms, LocalStorage};
 use crate::store::tags::{self, ArticleTags, MemoryStorage, Storage, Verdict};
 use crate::store::entity_index::entity_index;
-use crate::store::{Action, AppState, Filter};
+use crate::store::{Action, AppState, Filter, MarkKind};
 use gloo::events::EventListener;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -233,6 +233,10 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::ToggleHelp))
     };
+    let on_toggle_marks = {
+        let state = state.clone();
+        Callback::from(move |kind: MarkKind| state.dispatch(Action::ToggleMarks(kind)))
+    };
     let on_highlight = {
         let state = state.clone();
         Callback::from(move |name: String| state.dispatch(Action::Highlight(name)))
@@ -285,7 +289,7 @@ pub fn app() -> Html {
                             let tags: Rc<ArticleTags> = Rc::new(s.tags.get(&a.sha256).cloned().unwrap_or_default());
                             html! {
                                 <ReadingPane article={a.clone()} {tags} focused={s.focused} filter={s.filter}
-                                    editing_note={s.editing_note.clone()} highlighted={s.highlighted.clone()} {on_focus} {on_verdict} {on_note} {on_cancel_note} {on_edit_note} {on_filter} />
+                                    editing_note={s.editing_note.clone()} highlighted={s.highlighted.clone()} hidden_marks={s.hidden_marks.clone()} {on_toggle_marks} {on_focus} {on_verdict} {on_note} {on_cancel_note} {on_edit_note} {on_filter} />
                             }
                         }
                         None => html! { <main class="reading empty"><p>{ "No article loaded." }</p></main> },

@@ -10,7 +10,8 @@ use crate::analysis::layout::BlockKind;
 use crate::analysis::numbers::{NumberMention, Value};
 use crate::analysis::quotes::{Quote, QuoteKind};
 use crate::store::tags::{ArticleTags, Verdict};
-use crate::store::{Article, Filter};
+use crate::store::{Article, Filter, MarkKind};
+use std::collections::BTreeSet;
 use crate::text::Span;
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
@@ -27,6 +28,9 @@ pub struct ReadingPaneProps {
     pub editing_note: Option<String>,
     /// The canonical name whose mentions are highlighted.
     pub highlighted: Option<String>,
+    /// Mark kinds switched off in the legend.
+    pub hidden_marks: BTreeSet<MarkKind>,
+    pub on_toggle_marks: Callback<MarkKind>,
     pub on_focus: Callback<usize>,
     pub on_verdict: Callback<(String, Option<Verdict>)>,
     pub on_note: Callback<(String, String)>,
@@ -274,7 +278,7 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
         parts.into_iter().collect::<Html>()
     };
     html! {
-        <main class="reading" aria-label="Article">
+        <main class={classes!("reading", props.hidden_marks.iter().map(|k| format!("hide-{}", k.name())).collect::<Vec<_>>())} aria-label="Article">
             <article>
                 <h1>{
                     match a.analysis.title {
@@ -290,14 +294,27 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
                         html! { <button type="button" role="radio" aria-checked={(props.filter == f).to_string()} {onclick}>{ label }</button> }
                     }) }
                 </div>
-                <p class="legend" aria-label="Legend">
-                    <span class="mark entity person">{ "person" }</span>
-                    <span class="mark entity org">{ "organisation" }</span>
-                    <span class="mark entity place">{ "place" }</span>
-                    <span class="mark quote direct">{ "“quote”" }</span>
-                    <span class="mark number">{ "number" }</span>
-                    <span class="legend-claims">{ "Click a sentence, or move with j/k, to confirm or dispute it." }</span>
-                </p>
+                <div class="legend" role="group" aria-label="Marks shown">
+                    { for MarkKind::ALL.into_iter().map(|kind| {
+                        let shown = !props.hidden_marks.contains(&kind);
+                        let cb = props.on_toggle_marks.clone();
+                        let onclick = Callback::from(move |_: MouseEvent| cb.emit(kind));
+                        let sample = match kind {
+                            MarkKind::Person => "mark entity person",
+                            MarkKind::Org => "mark entity org",
+                            MarkKind::Place => "mark entity place",
+                            MarkKind::Other => "mark entity other",
+                            MarkKind::Quote => "mark quote direct",
+                            MarkKind::Number => "mark number",
+                        };
+                        html! {
+                            <button type="button" class="legend-toggle" aria-pressed={shown.to_string()} {onclick}>
+                                <span class={sample}>{ kind.name() }</span>
+                            </button>
+                        }
+                    }) }
+                    <span class="legend-claims">{ "Click a kind to hide or show its marks. Click a sentence, or move with j/k, to confirm or dispute it." }</span>
+                </div>
                 { for a.analysis.content_blocks().filter(|b| b.kind != BlockKind::Title).map(|b| {
                     let body = render_block(b.span, b.kind);
                     match b.kind {
