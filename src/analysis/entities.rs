@@ -34,6 +34,28 @@ pub enum EntityType {
     Other,
 }
 
+impl EntityType {
+    /// The type as exports and the page's `data-entity-type` write it.
+    pub fn code(self) -> &'static str {
+        match self {
+            EntityType::Person => "PERSON",
+            EntityType::Org => "ORG",
+            EntityType::Place => "PLACE",
+            EntityType::Other => "OTHER",
+        }
+    }
+
+    /// The type in words, for readers.
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Org => "organisation",
+            EntityType::Place => "place",
+            EntityType::Other => "other",
+        }
+    }
+}
+
 /// One mention of a named entity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entity {
@@ -765,6 +787,13 @@ mod tests {
         let e = ents("Troops took the border town Vovchansk and the region of Zaporizhia, the army said.");
         assert!(has(&e, "Vovchansk", EntityType::Place), "{e:?}");
         assert!(has(&e, "Zaporizhia", EntityType::Place), "{e:?}");
+    }
+
+    #[test]
+    fn type_codes_match_the_serialised_form() {
+        for t in [EntityType::Person, EntityType::Org, EntityType::Place, EntityType::Other] {
+            assert_eq!(serde_json::to_value(t).unwrap(), t.code());
+        }
     }
 
     #[test]

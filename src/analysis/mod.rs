@@ -109,7 +109,7 @@ pub fn analyze_set(texts: &[&str]) -> Vec<Analysis> {
             .zip(&content)
             .zip(&claim_spans)
             .map(|((text, blocks), claims)| {
-                let found = blocks.iter().flat_map(|b| numbers::find(text, *b, &resolve, &[])).collect();
+                let found = blocks.iter().flat_map(|b| numbers::find(text, *b, &resolve)).collect();
                 (claim_ids(text, claims), found)
             })
             .collect()

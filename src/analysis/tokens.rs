@@ -70,14 +70,6 @@ fn dotted_acronym_len(s: &str) -> Option<usize> {
     (pairs >= 2 && next.is_none_or(|c| !c.is_alphabetic())).then_some(end)
 }
 
-/// Tokenise `span` of `text`. `sentence_starts` are the byte offsets where sentences begin
-/// (sorted); a token is sentence-initial when no other token lies between it and a start.
-pub fn tokenize<'t>(text: &'t str, span: Span, sentence_starts: &[usize]) -> Vec<Token<'t>> {
-    let mut out = Vec::new();
-    tokenize_into(text, span, sentence_starts, &mut out);
-    out
-}
-
 /// The tokens of an article's content, all in one vector, with each paragraph's range.
 #[derive(Debug, Clone, Default)]
 pub struct ArticleTokens<'t> {
@@ -109,7 +101,9 @@ impl<'t> ArticleTokens<'t> {
     }
 }
 
-/// Tokenise `span` of `text`, appending to `out`.
+/// Tokenise `span` of `text`, appending to `out`. `sentence_starts` are the byte offsets
+/// where sentences begin (sorted); a token is sentence-initial when no other token lies
+/// between it and a start.
 pub fn tokenize_into<'t>(text: &'t str, span: Span, sentence_starts: &[usize], out: &mut Vec<Token<'t>>) {
     let Some(region) = span.slice(text) else { return };
     let first_token = out.len();
@@ -195,6 +189,12 @@ pub fn tokenize_into<'t>(text: &'t str, span: Span, sentence_starts: &[usize], o
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn tokenize<'t>(text: &'t str, span: Span, sentence_starts: &[usize]) -> Vec<Token<'t>> {
+        let mut out = Vec::new();
+        tokenize_into(text, span, sentence_starts, &mut out);
+        out
+    }
 
     fn toks(text: &str) -> Vec<Token<'_>> {
         tokenize(text, Span::new(0, text.len()), &[0])

@@ -1,7 +1,6 @@
 //! The entities panel: every entity across the loaded articles, grouped by canonical name,
 //! with its spellings and mentions per article. Choosing one highlights its mentions.
 
-use crate::analysis::entities::EntityType;
 use crate::store::entity_index::EntityGroup;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -13,15 +12,6 @@ pub struct EntityPanelProps {
     pub article_labels: Vec<String>,
     pub highlighted: Option<String>,
     pub on_highlight: Callback<String>,
-}
-
-fn type_label(kind: EntityType) -> &'static str {
-    match kind {
-        EntityType::Person => "person",
-        EntityType::Org => "organisation",
-        EntityType::Place => "place",
-        EntityType::Other => "other",
-    }
 }
 
 #[function_component(EntityPanel)]
@@ -49,9 +39,9 @@ pub fn entity_panel(props: &EntityPanelProps) -> Html {
                         .join(" · ");
                     html! {
                         <li>
-                            <button type="button" class={classes!("entity-entry", type_label(g.kind))} aria-pressed={selected.to_string()} {onclick}>
+                            <button type="button" class={classes!("entity-entry", g.kind.label())} aria-pressed={selected.to_string()} {onclick}>
                                 <span class="entity-name">{ g.canonical.clone() }</span>
-                                <span class="entity-meta">{ format!("{} · {} mentions", type_label(g.kind), g.total) }</span>
+                                <span class="entity-meta">{ format!("{} · {} mentions", g.kind.label(), g.total) }</span>
                                 <span class="entity-meta">{ format!("as {spellings}") }</span>
                                 <span class="entity-meta">{ format!("articles {per_article}") }</span>
                             </button>

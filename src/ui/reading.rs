@@ -5,7 +5,7 @@
 //! Marks nest as claim ⊃ quote ⊃ entity/number; a quote that spans two sentences is shown
 //! as one piece in each.
 
-use crate::analysis::entities::{Entity, EntityType};
+use crate::analysis::entities::Entity;
 use crate::analysis::layout::BlockKind;
 use crate::analysis::numbers::{NumberMention, Value};
 use crate::analysis::quotes::{Quote, QuoteKind};
@@ -103,13 +103,7 @@ fn note_editor(props: &NoteEditorProps) -> Html {
 }
 
 fn entity_label(e: &Entity) -> String {
-    let kind = match e.kind {
-        EntityType::Person => "person",
-        EntityType::Org => "organisation",
-        EntityType::Place => "place",
-        EntityType::Other => "other",
-    };
-    format!("{kind}: {}", e.canonical)
+    format!("{}: {}", e.kind.label(), e.canonical)
 }
 
 fn quote_label(q: &Quote) -> String {
@@ -131,15 +125,6 @@ fn number_label(n: &NumberMention) -> String {
     let qualifier = n.qualifier.as_deref().map(|q| format!(" ({q})")).unwrap_or_default();
     let kind = serde_json::to_value(n.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
     format!("{kind}: {value}{unit}{qualifier}")
-}
-
-fn entity_type_name(kind: EntityType) -> &'static str {
-    match kind {
-        EntityType::Person => "PERSON",
-        EntityType::Org => "ORG",
-        EntityType::Place => "PLACE",
-        EntityType::Other => "OTHER",
-    }
 }
 
 /// Text of a range as a text node (never markup).
@@ -170,7 +155,7 @@ fn inner_marks(a: &Article, range: Span, highlighted: Option<&str>) -> Vec<Html>
         let inner = text_of(text, span.start, span.end);
         out.push(match m {
             Inner::E(e) => html! {
-                <span class={classes!("mark", "entity", entity_type_name(e.kind).to_lowercase(), (highlighted == Some(e.canonical.as_str())).then_some("highlighted"))} data-mark="entity" data-entity-type={entity_type_name(e.kind)} title={entity_label(e)}>{ inner }</span>
+                <span class={classes!("mark", "entity", e.kind.code().to_lowercase(), (highlighted == Some(e.canonical.as_str())).then_some("highlighted"))} data-mark="entity" data-entity-type={e.kind.code()} title={entity_label(e)}>{ inner }</span>
             },
             Inner::N(n) => html! {
                 <span class="mark number" data-mark="number" title={number_label(n)}>{ inner }</span>
