@@ -1,17 +1,20 @@
 //! The native command line: `newsmark analyze --json FILE...`.
 
+use crate::ingest::{self, Format};
 use crate::report::{report_set, Report};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    #[error("usage: newsmark analyze --json FILE...\n\n{0}")]
+    #[error("usage: newsmark analyze --json FILE...  (.txt, .md or .html)\n\n{0}")]
     Usage(String),
     #[error("{path}: cannot read the file: {source}")]
     Read { path: PathBuf, source: std::io::Error },
     #[error("{path}: not UTF-8 text (invalid byte at offset {offset}); save the article as UTF-8")]
     NotUtf8 { path: PathBuf, offset: usize },
+    #[error("{0}")]
+    Ingest(#[from] crate::ingest::IngestError),
     #[error("cannot write the output: {0}")]
     Write(#[from] std::io::Error),
     #[error("cannot encode the output as JSON: {0}")]
@@ -28,13 +31,25 @@ impl CliError {
     }
 }
 
-/// Read one article file as exact UTF-8 text.
+/// Read one article file. Plain text is taken exactly as written (UTF-8 only, so that
+/// offsets refer to the file itself); Markdown and HTML files become the article text the
+/// app would show for them, and offsets refer to that text.
 pub fn read_article(path: &Path) -> Result<String, CliError> {
     let bytes = std::fs::read(path).map_err(|source| CliError::Read { path: path.into(), source })?;
-    String::from_utf8(bytes).map_err(|e| CliError::NotUtf8 {
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let format = Format::detect(&name, &bytes);
+    if format == Format::Html {
+        let raw = ingest::decode(&name, &bytes)?;
+        return Ok(ingest::from_html(&name, &ingest::html::parse(&raw))?.text);
+    }
+    let text = String::from_utf8(bytes).map_err(|e| CliError::NotUtf8 {
         path: path.into(),
         offset: e.utf8_error().valid_up_to(),
-    })
+    })?;
+    match format {
+        Format::Markdown => Ok(ingest::from_text(&name, format, &text)?.text),
+        _ => Ok(text),
+    }
 }
 
 /// Build the report for a list of files, analysed together as one set.

@@ -21,6 +21,7 @@
 //!   enforces itself.
 
 pub mod analysis;
+pub mod ingest;
 pub mod report;
 pub mod seeds;
 pub mod store;

@@ -22,10 +22,10 @@ use super::lexicon::{
 use super::lexicon::Place;
 use super::tokens::{ArticleTokens, Token};
 use crate::text::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet, FxHashSet};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum EntityType {
     Person,
@@ -57,7 +57,7 @@ impl EntityType {
 }
 
 /// One mention of a named entity.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
     /// Byte span of the name as written, without titles or a possessive "’s".
     pub span: Span,

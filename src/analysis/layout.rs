@@ -13,9 +13,9 @@
 
 use super::lexicon::WordSet;
 use crate::text::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BlockKind {
     Title,
@@ -39,7 +39,7 @@ impl BlockKind {
 }
 
 /// One line of the article (trimmed), in byte offsets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     pub span: Span,
     pub kind: BlockKind,

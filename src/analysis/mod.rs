@@ -17,14 +17,14 @@ use numbers::NumberMention;
 use quotes::Quote;
 use tokens::ArticleTokens;
 use layout::{Block, BlockKind};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use rustc_hash::FxHashMap;
 
 /// Where a claim sits in the article.
 pub type Zone = BlockKind;
 
 /// One sentence of prose that a reader can tag confirmed or disputed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Claim {
     /// Stable id derived from the sentence text (see [`claim_id`]).
     pub id: String,
@@ -33,7 +33,7 @@ pub struct Claim {
 }
 
 /// Everything the analysis finds in one article.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     /// The headline, if one was found.
     pub title: Option<Span>,
@@ -98,7 +98,29 @@ pub fn analyze(text: &str) -> Analysis {
 /// Analyse a set of articles about one event together: evidence about a name in one
 /// article (a full name, a typed mention) informs its other mentions in all of them.
 pub fn analyze_set(texts: &[&str]) -> Vec<Analysis> {
+    analyze_set_with_progress(texts, &mut |_| {})
+}
+
+/// How far an analysis has got: `done` of `total` stages, the next one named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: u32,
+    pub total: u32,
+    /// What is being done now, for readers ("Recognising names").
+    pub stage: &'static str,
+}
+
+/// The stages [`analyze_set_with_progress`] reports, in order.
+pub const STAGES: [&str; 4] = ["Finding paragraphs and sentences", "Recognising names", "Attributing quotes", "Reading numbers"];
+
+/// [`analyze_set`], calling `progress` as each stage starts (and once at the end, with
+/// `done == total`), so that a long analysis can show how far it has got.
+pub fn analyze_set_with_progress(texts: &[&str], progress: &mut dyn FnMut(Progress)) -> Vec<Analysis> {
+    let total = STAGES.len() as u32;
+    let mut step = |done: u32| progress(Progress { done, total, stage: STAGES.get(done as usize).copied().unwrap_or("Done") });
+    step(0);
     let mut analyses: Vec<Analysis> = texts.iter().map(|t| layout_and_claims(t)).collect();
+    step(1);
     let content: Vec<Vec<Span>> = analyses.iter().map(|a| a.content_blocks().map(|b| b.span).collect()).collect();
     let claim_spans: Vec<Vec<Claim>> = analyses.iter().map(|a| a.claims.clone()).collect();
     // Claim ids and numbers need nothing from the other passes.
@@ -119,12 +141,14 @@ pub fn analyze_set(texts: &[&str]) -> Vec<Analysis> {
     #[cfg(not(target_arch = "wasm32"))]
     let side = std::thread::scope(|scope| {
         let side = scope.spawn(ids_and_numbers);
-        entities_and_quotes(texts, &mut analyses);
+        entities_and_quotes(texts, &mut analyses, &mut || step(2));
+        step(3);
         side.join().unwrap_or_else(|_| ids_and_numbers())
     });
     #[cfg(target_arch = "wasm32")]
     let side = {
-        entities_and_quotes(texts, &mut analyses);
+        entities_and_quotes(texts, &mut analyses, &mut || step(2));
+        step(3);
         ids_and_numbers()
     };
     for (a, (ids, found)) in analyses.iter_mut().zip(side) {
@@ -133,6 +157,7 @@ pub fn analyze_set(texts: &[&str]) -> Vec<Analysis> {
         }
         a.numbers = outside_entities(found, &a.entities);
     }
+    step(total);
     analyses
 }
 
@@ -148,7 +173,7 @@ fn outside_entities(numbers: Vec<NumberMention>, entities: &[Entity]) -> Vec<Num
 }
 
 /// Entities (across the set) and then quotes with their speakers (per article).
-fn entities_and_quotes(texts: &[&str], analyses: &mut [Analysis]) {
+fn entities_and_quotes(texts: &[&str], analyses: &mut [Analysis], names_done: &mut dyn FnMut()) {
     let mut tokens: Vec<ArticleTokens> = Vec::with_capacity(texts.len());
     let mut title_case: Vec<Vec<bool>> = Vec::with_capacity(texts.len());
     for (text, a) in texts.iter().zip(analyses.iter()) {
@@ -161,6 +186,7 @@ fn entities_and_quotes(texts: &[&str], analyses: &mut [Analysis]) {
         title_case.push(a.content_blocks().map(|b| is_title_case(text, b)).collect());
     }
     let entities = entities::recognize_set(texts, &tokens, &title_case);
+    names_done();
     for (((a, e), text), toks) in analyses.iter_mut().zip(entities).zip(texts).zip(&tokens) {
         a.entities = e;
         let blocks: Vec<Span> = a.content_blocks().map(|b| b.span).collect();

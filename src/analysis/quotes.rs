@@ -23,9 +23,9 @@ use super::entities::{Entity, EntityType};
 use super::lexicon::{is_function_word, lowercase, SPEECH_VERBS};
 use super::tokens::Token;
 use crate::text::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// Reported words, full or partial.
@@ -34,7 +34,7 @@ pub enum QuoteKind {
     Scare,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     /// Byte span including the quotation marks.
     pub span: Span,

@@ -6,11 +6,11 @@
 //! of the W3C Web Annotation `TextPositionSelector`. The DOM speaks UTF-16; that conversion
 //! also lives here so no other module counts characters by hand.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 /// A half-open range of UTF-8 byte offsets into one text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

@@ -91,3 +91,28 @@ fn bad_input_gets_a_clear_message_and_a_failing_status() {
     assert_eq!(out.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A saved web page: the article comes out of the page chrome, and nothing from scripts,
+/// navigation, cookie banners, asides, comments or footers gets in.
+#[test]
+fn analyze_reads_html_pages_and_markdown() {
+    let fixtures = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"));
+    for name in ["flood-report.html", "flood-report.md"] {
+        let path = fixtures.join(name);
+        let out = newsmark(&["analyze".as_ref(), "--json".as_ref(), path.as_os_str()]);
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let doc: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+        let a = &doc["articles"][0];
+        assert_eq!(a["title"]["text"], "Floods force thousands from homes in northern Italy", "{name}");
+        let claims: Vec<&str> = a["claims"].as_array().expect("claims").iter().filter_map(|c| c["text"].as_str()).collect();
+        assert!(claims.iter().any(|c| c.starts_with("More than 4,000 people were evacuated")), "{name}: {claims:?}");
+        let all = claims.join(" ");
+        for chrome in ["cookies", "Share on Facebook", "Related stories", "First!", "All rights reserved", "script ran", "Search"] {
+            assert!(!all.contains(chrome), "{name}: chrome {chrome:?} in {all}");
+        }
+        let people: Vec<&str> = a["entities"].as_array().expect("entities").iter().filter(|e| e["type"] == "PERSON").filter_map(|e| e["text"].as_str()).collect();
+        assert!(people.contains(&"Michele de Pascale"), "{name}: {people:?}");
+        let quote = a["quotes"].as_array().expect("quotes").iter().find(|q| q["text"].as_str().is_some_and(|t| t.contains("generation"))).expect("quote");
+        assert_eq!(quote["speaker"], "Michele de Pascale", "{name}");
+    }
+}
