@@ -4,6 +4,7 @@
 //! (see [`crate::text`]); conversion to code points happens only on the way out.
 
 pub mod entities;
+pub mod job;
 pub mod layout;
 pub mod lexicon;
 pub mod numbers;

@@ -39,4 +39,8 @@ impl Storage for LocalStorage {
     fn remove(&self, key: &str) -> Result<(), StorageError> {
         self.storage.remove_item(key).map_err(|e| StorageError::WriteFailed(describe(&e)))
     }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        let n = self.storage.length().map_err(|e| StorageError::Unavailable(describe(&e)))?;
+        Ok((0..n).filter_map(|i| self.storage.key(i).ok().flatten()).collect())
+    }
 }

@@ -4,6 +4,7 @@
 //! enters through actions (`at`), so `apply` is deterministic.
 
 pub mod entity_index;
+pub mod library;
 pub mod tags;
 
 use crate::analysis::{analyze, Analysis};
@@ -22,6 +23,8 @@ pub struct Article {
     /// Lower-case hex SHA-256 of the text's UTF-8 bytes: the article's identity.
     pub sha256: String,
     pub analysis: Analysis,
+    /// When the reader added it (ms since the Unix epoch); `None` for a bundled seed.
+    pub added: Option<f64>,
 }
 
 impl Article {
@@ -35,12 +38,55 @@ impl Article {
     /// An article whose analysis was made elsewhere (with the rest of its set).
     pub fn with_analysis(file: impl Into<String>, text: impl Into<String>, analysis: Analysis) -> Self {
         let text = text.into();
-        Article { file: file.into(), sha256: sha256_hex(text.as_bytes()), analysis, text }
+        Article { file: file.into(), sha256: sha256_hex(text.as_bytes()), analysis, text, added: None }
+    }
+
+    /// Whether the reader added it (and can remove it).
+    pub fn is_own(&self) -> bool {
+        self.added.is_some()
     }
 
     /// The headline, or the file name when no headline was found.
     pub fn headline(&self) -> &str {
         self.analysis.title.and_then(|t| t.slice(&self.text)).unwrap_or(&self.file)
+    }
+}
+
+/// An article on its way in: named and with its text, not yet analysed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewArticle {
+    pub file: String,
+    pub text: String,
+    /// When the reader added it (ms since the Unix epoch).
+    pub added: f64,
+}
+
+/// One member of the set an analysis job works on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobInput {
+    pub file: String,
+    pub text: Rc<str>,
+    pub sha256: String,
+    pub added: Option<f64>,
+}
+
+/// The analysis of a changed set of articles, running in the background.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Job {
+    pub id: u32,
+    /// The whole set, in list order: the articles shown now and the ones being added.
+    pub inputs: Rc<Vec<JobInput>>,
+    pub done: u32,
+    pub total: u32,
+    pub stage: String,
+    /// The article to show when the job is done.
+    pub select: Option<String>,
+}
+
+impl Job {
+    /// How many of the inputs are not in the list yet.
+    pub fn adding(&self, shown: &[Rc<Article>]) -> usize {
+        self.inputs.iter().filter(|i| !shown.iter().any(|a| a.sha256 == i.sha256)).count()
     }
 }
 
@@ -74,6 +120,9 @@ pub struct AppState {
     pub highlighted: Option<String>,
     /// Mark kinds the reader has switched off in the legend.
     pub hidden_marks: BTreeSet<MarkKind>,
+    /// The analysis running in the background, if any.
+    pub job: Option<Job>,
+    next_job: u32,
     undo: Vec<Edit>,
     redo: Vec<Edit>,
 }
@@ -108,6 +157,20 @@ pub enum Action {
     /// Storage failed; `lock` marks an article whose stored tags must not be overwritten.
     StorageProblem { sha: Option<String>, message: String, lock: bool },
     DismissNotice,
+    /// Something the reader should know (a file that could not be read, say).
+    Notice(String),
+    /// Add articles: the set is analysed again with them (see [`Job`]). Texts already in
+    /// the list are not added twice. With `select`, the first new one is shown when ready.
+    AddArticles { articles: Vec<NewArticle>, select: bool },
+    /// The analysis job reached a stage.
+    JobProgress { job: u32, done: u32, total: u32, stage: String },
+    /// The analysis job finished: one analysis per input, in order.
+    JobDone { job: u32, analyses: Vec<Analysis> },
+    /// The analysis job could not be run.
+    JobFailed { job: u32, message: String },
+    /// Remove an article the reader added. Its tags stay stored, so adding the same text
+    /// again brings them back.
+    RemoveArticle(String),
 }
 
 /// Which claims the reading pane shows in full.
@@ -188,6 +251,8 @@ impl AppState {
             help_open: false,
             highlighted: None,
             hidden_marks: BTreeSet::new(),
+            job: None,
+            next_job: 1,
             undo: Vec::new(),
             redo: Vec::new(),
         }
@@ -369,8 +434,118 @@ impl AppState {
                 next.notice = Some(message);
             }
             Action::DismissNotice => next.notice = None,
+            Action::Notice(message) => next.notice = Some(message),
+            Action::AddArticles { articles, select } => next.add_articles(articles, select),
+            Action::JobProgress { job, done, total, stage } => {
+                if let Some(j) = next.job.as_mut().filter(|j| j.id == job) {
+                    (j.done, j.total, j.stage) = (done, total, stage);
+                }
+            }
+            Action::JobDone { job, analyses } => next.finish_job(job, analyses),
+            Action::JobFailed { job, message } => {
+                if next.job.as_ref().is_some_and(|j| j.id == job) {
+                    next.job = None;
+                    next.notice = Some(format!("The articles could not be analysed: {message}"));
+                }
+            }
+            Action::RemoveArticle(sha) => next.remove_article(&sha),
         }
         next
+    }
+
+    /// The set as it will be once the running job (if any) is done.
+    fn current_inputs(&self) -> Vec<JobInput> {
+        if let Some(job) = &self.job {
+            return job.inputs.as_ref().clone();
+        }
+        self.articles
+            .iter()
+            .map(|a| JobInput { file: a.file.clone(), text: Rc::from(a.text.as_str()), sha256: a.sha256.clone(), added: a.added })
+            .collect()
+    }
+
+    fn add_articles(&mut self, articles: Vec<NewArticle>, select: bool) {
+        let mut inputs = self.current_inputs();
+        let mut first_new = None;
+        let mut already = Vec::new();
+        for a in articles {
+            let sha = sha256_hex(a.text.as_bytes());
+            if let Some(existing) = inputs.iter().find(|i| i.sha256 == sha) {
+                already.push(format!("“{}” is already open as “{}”", a.file, existing.file));
+                first_new.get_or_insert(sha);
+                continue;
+            }
+            first_new.get_or_insert(sha.clone());
+            inputs.push(JobInput { file: a.file, text: Rc::from(a.text), sha256: sha, added: Some(a.added) });
+        }
+        if !already.is_empty() {
+            self.notice = Some(format!("{}.", already.join("; ")));
+        }
+        let select = if select { first_new } else { self.job.as_ref().and_then(|j| j.select.clone()) };
+        if inputs.len() == self.current_inputs().len() {
+            // Nothing new: show the article that was asked for, if it is in the list.
+            if let Some(i) = select.and_then(|sha| self.articles.iter().position(|a| a.sha256 == sha)) {
+                self.show(i);
+            }
+            return;
+        }
+        self.start_job(inputs, select);
+    }
+
+    fn finish_job(&mut self, job: u32, analyses: Vec<Analysis>) {
+        let Some(j) = self.job.take_if(|j| j.id == job) else { return };
+        if analyses.len() != j.inputs.len() {
+            self.notice = Some(format!("The analysis returned {} results for {} articles; the list is unchanged.", analyses.len(), j.inputs.len()));
+            return;
+        }
+        let shown = self.selected_article().map(|a| a.sha256.clone());
+        self.articles = j
+            .inputs
+            .iter()
+            .zip(analyses)
+            .map(|(input, analysis)| {
+                let mut a = Article::with_analysis(input.file.clone(), input.text.as_ref(), analysis);
+                a.added = input.added;
+                Rc::new(a)
+            })
+            .collect();
+        let target = j.select.or(shown.clone());
+        let index = target.and_then(|sha| self.articles.iter().position(|a| a.sha256 == sha)).unwrap_or(0);
+        if shown.as_deref() != self.articles.get(index).map(|a| a.sha256.as_str()) {
+            self.show(index);
+        } else {
+            self.selected = index;
+        }
+    }
+
+    fn remove_article(&mut self, sha: &str) {
+        // A running job that includes it starts again without it: its result would put
+        // the article back.
+        if let Some(job) = self.job.take() {
+            let inputs: Vec<JobInput> = job.inputs.iter().filter(|i| i.sha256 != sha || i.added.is_none()).cloned().collect();
+            let select = job.select.filter(|s| s != sha);
+            self.start_job(inputs, select);
+        }
+        let Some(index) = self.articles.iter().position(|a| a.sha256 == sha && a.is_own()) else { return };
+        let shown = self.selected_article().map(|a| a.sha256.clone());
+        self.articles.remove(index);
+        match shown.and_then(|s| self.articles.iter().position(|a| a.sha256 == s)) {
+            Some(i) => self.selected = i,
+            None => self.show(index.min(self.articles.len().saturating_sub(1))),
+        }
+    }
+
+    fn start_job(&mut self, inputs: Vec<JobInput>, select: Option<String>) {
+        let id = self.next_job;
+        self.next_job += 1;
+        self.job = Some(Job { id, inputs: Rc::new(inputs), done: 0, total: crate::analysis::STAGES.len() as u32, stage: String::new(), select });
+    }
+
+    /// Show another article from the top.
+    fn show(&mut self, index: usize) {
+        self.selected = index;
+        self.focused = None;
+        self.editing_note = None;
     }
 }
 
@@ -526,5 +701,80 @@ mod tests {
         assert!(s.locked.contains("x"));
         assert_eq!(s.notice.as_deref(), Some("m"));
         assert_eq!(s.apply(Action::DismissNotice).notice, None);
+    }
+
+    fn new_article(file: &str, text: &str) -> NewArticle {
+        NewArticle { file: file.into(), text: text.into(), added: 10.0 }
+    }
+
+    /// Run the state's job in process, as the worker would.
+    fn finish(s: &AppState) -> AppState {
+        let job = s.job.clone().expect("a job");
+        let texts: Vec<&str> = job.inputs.iter().map(|i| i.text.as_ref()).collect();
+        s.apply(Action::JobDone { job: job.id, analyses: crate::analysis::analyze_set(&texts) })
+    }
+
+    #[test]
+    fn added_articles_join_the_set_after_analysis_and_are_shown() {
+        let s = AppState::with_seeds().apply(Action::Select(2));
+        let t = s.apply(Action::AddArticles { articles: vec![new_article("mine.txt", "Storm hits coast\n\nMayor Jo Park said the town was ready.")], select: true });
+        assert_eq!(t.articles.len(), 5, "not listed before it is analysed");
+        let job = t.job.clone().unwrap();
+        assert_eq!((job.inputs.len(), job.adding(&t.articles)), (6, 1));
+        let p = t.apply(Action::JobProgress { job: job.id, done: 2, total: 4, stage: "Attributing quotes".into() });
+        assert_eq!(p.job.as_ref().map(|j| j.done), Some(2));
+        let u = finish(&p);
+        assert!(u.job.is_none());
+        assert_eq!(u.articles.len(), 6);
+        assert_eq!(u.selected, 5);
+        assert_eq!(u.selected_article().unwrap().headline(), "Storm hits coast");
+        assert!(u.selected_article().unwrap().is_own() && !u.articles[0].is_own());
+        assert!(u.selected_article().unwrap().analysis.entities.iter().any(|e| e.canonical == "Jo Park"));
+    }
+
+    #[test]
+    fn the_same_text_is_not_added_twice() {
+        let s = finish(&AppState::with_seeds().apply(Action::AddArticles { articles: vec![new_article("a.txt", "Title here\n\nBody text.")], select: false }));
+        assert_eq!(s.selected, 0, "restored articles do not take the reading pane");
+        let again = s.apply(Action::AddArticles { articles: vec![new_article("copy.txt", "Title here\n\nBody text.")], select: true });
+        assert!(again.job.is_none());
+        assert_eq!(again.selected, 5);
+        assert!(again.notice.as_deref().is_some_and(|n| n.contains("already open as “a.txt”")));
+        let seed = s.apply(Action::AddArticles { articles: vec![new_article("seed.txt", SEEDS[1].text)], select: true });
+        assert_eq!((seed.articles.len(), seed.selected), (6, 1));
+    }
+
+    #[test]
+    fn stale_and_mismatched_job_results_change_nothing() {
+        let s = AppState::with_seeds().apply(Action::AddArticles { articles: vec![new_article("a.txt", "Title one\n\nBody one.")], select: true });
+        let first = s.job.clone().unwrap().id;
+        let t = s.apply(Action::AddArticles { articles: vec![new_article("b.txt", "Title two\n\nBody two.")], select: true });
+        assert_ne!(t.job.as_ref().unwrap().id, first, "a changed set is a new job");
+        assert_eq!(t.job.as_ref().unwrap().inputs.len(), 7, "the new job includes the pending article");
+        let stale = t.apply(Action::JobDone { job: first, analyses: Vec::new() });
+        assert_eq!(stale, t);
+        let short = t.apply(Action::JobDone { job: t.job.as_ref().unwrap().id, analyses: Vec::new() });
+        assert_eq!(short.articles.len(), 5);
+        assert!(short.notice.is_some());
+        let failed = t.apply(Action::JobFailed { job: t.job.as_ref().unwrap().id, message: "boom".into() });
+        assert!(failed.job.is_none() && failed.notice.as_deref().is_some_and(|n| n.contains("boom")));
+    }
+
+    #[test]
+    fn own_articles_can_be_removed_and_seeds_cannot() {
+        let s = finish(&AppState::with_seeds().apply(Action::AddArticles { articles: vec![new_article("a.txt", "Title one\n\nBody one."), new_article("b.txt", "Title two\n\nBody two.")], select: true }));
+        assert_eq!((s.articles.len(), s.selected), (7, 5));
+        let sha = s.articles[5].sha256.clone();
+        let t = s.apply(Action::RemoveArticle(sha));
+        assert_eq!(t.articles.len(), 6);
+        assert_eq!(t.selected_article().unwrap().file, "b.txt");
+        let seed = t.articles[0].sha256.clone();
+        assert_eq!(t.apply(Action::RemoveArticle(seed)).articles.len(), 6);
+        // Removing an article that is still being analysed restarts the job without it.
+        let u = t.apply(Action::AddArticles { articles: vec![new_article("c.txt", "Title three\n\nBody three.")], select: true });
+        let c = u.job.as_ref().unwrap().inputs.last().unwrap().sha256.clone();
+        let v = u.apply(Action::RemoveArticle(c));
+        assert_eq!(v.job.as_ref().unwrap().inputs.len(), 6);
+        assert_eq!(finish(&v).articles.len(), 6);
     }
 }

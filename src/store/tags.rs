@@ -53,6 +53,10 @@ pub enum StorageError {
     Unavailable(String),
     #[error("saving tags failed ({0}); storage may be full. Tags are kept in memory")]
     WriteFailed(String),
+    #[error("“{file}” could not be stored ({reason}); storage may be full. It stays open until the page is closed")]
+    ArticleNotSaved { file: String, reason: String },
+    #[error("stored data under {key} cannot be read ({reason}); it is left untouched")]
+    UnreadableEntry { key: String, reason: String },
     #[error("stored tags for article {key} cannot be read ({reason}); they are left untouched and new tags are kept in memory")]
     Unreadable { key: String, reason: String },
 }
@@ -90,6 +94,8 @@ pub trait Storage {
     fn read(&self, key: &str) -> Result<Option<String>, StorageError>;
     fn write(&self, key: &str, value: &str) -> Result<(), StorageError>;
     fn remove(&self, key: &str) -> Result<(), StorageError>;
+    /// Every key in the store.
+    fn keys(&self) -> Result<Vec<String>, StorageError>;
 }
 
 /// Storage in memory: for tests, and the fallback when the browser blocks storage.
@@ -109,6 +115,9 @@ impl Storage for MemoryStorage {
     fn remove(&self, key: &str) -> Result<(), StorageError> {
         self.entries.borrow_mut().remove(key);
         Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        Ok(self.entries.borrow().keys().cloned().collect())
     }
 }
 

@@ -1,0 +1,127 @@
+//! The reader's own articles, kept in storage so that they are there after a reload.
+//!
+//! One entry per article under `newsmark.v1.article.<sha256>`:
+//! `{"schema": 1, "file": "report.html", "added": 1.7e12, "text": "…"}`. The text is the
+//! article text as analysed (after any HTML or Markdown was turned into text), so its hash
+//! is the key its tags are stored under.
+
+use super::tags::{Storage, StorageError, SCHEMA};
+use crate::text::sha256_hex;
+use serde::{Deserialize, Serialize};
+
+const PREFIX: &str = "newsmark.v1.article.";
+
+/// An article the reader added, as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredArticle {
+    pub file: String,
+    /// When it was added, in milliseconds since the Unix epoch; the list is in this order.
+    pub added: f64,
+    pub text: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    schema: u32,
+    #[serde(flatten)]
+    article: StoredArticle,
+}
+
+pub fn storage_key(sha256: &str) -> String {
+    format!("{PREFIX}{sha256}")
+}
+
+/// The article hash of a storage key of ours, or `None` for any other key.
+pub fn article_of_key(key: &str) -> Option<&str> {
+    key.strip_prefix(PREFIX).filter(|sha| sha.len() == 64 && sha.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Store an added article.
+pub fn save(storage: &dyn Storage, article: &StoredArticle) -> Result<String, StorageError> {
+    let sha = sha256_hex(article.text.as_bytes());
+    let raw = serde_json::to_string(&Stored { schema: SCHEMA, article: article.clone() })
+        .map_err(|e| StorageError::WriteFailed(e.to_string()))?;
+    storage.write(&storage_key(&sha), &raw).map_err(|e| match e {
+        StorageError::WriteFailed(why) => StorageError::ArticleNotSaved { file: article.file.clone(), reason: why },
+        other => other,
+    })?;
+    Ok(sha)
+}
+
+pub fn remove(storage: &dyn Storage, sha256: &str) -> Result<(), StorageError> {
+    storage.remove(&storage_key(sha256))
+}
+
+/// Read one stored entry. An entry whose text does not match its key's hash is refused:
+/// its tags would belong to another text.
+pub fn decode(key: &str, raw: &str) -> Result<StoredArticle, StorageError> {
+    let unreadable = |reason: String| StorageError::UnreadableEntry { key: key.to_string(), reason };
+    let stored: Stored = serde_json::from_str(raw).map_err(|e| unreadable(e.to_string()))?;
+    if stored.schema != SCHEMA {
+        return Err(unreadable(format!("schema {} is not {SCHEMA}", stored.schema)));
+    }
+    if article_of_key(key) != Some(sha256_hex(stored.article.text.as_bytes()).as_str()) {
+        return Err(unreadable("the text does not match the hash in its key".into()));
+    }
+    Ok(stored.article)
+}
+
+/// Every stored article, oldest first, and a problem for each entry that could not be
+/// read (those entries are left as they are).
+pub fn load_all(storage: &dyn Storage) -> (Vec<StoredArticle>, Vec<StorageError>) {
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    let keys = match storage.keys() {
+        Ok(k) => k,
+        Err(e) => return (found, vec![e]),
+    };
+    for key in keys.iter().filter(|k| article_of_key(k).is_some()) {
+        match storage.read(key) {
+            Ok(Some(raw)) => match decode(key, &raw) {
+                Ok(a) => found.push(a),
+                Err(e) => problems.push(e),
+            },
+            Ok(None) => {}
+            Err(e) => problems.push(e),
+        }
+    }
+    found.sort_by(|a, b| a.added.total_cmp(&b.added));
+    (found, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::tags::MemoryStorage;
+
+    fn article(file: &str, added: f64, text: &str) -> StoredArticle {
+        StoredArticle { file: file.into(), added, text: text.into() }
+    }
+
+    #[test]
+    fn articles_round_trip_in_the_order_they_were_added() {
+        let s = MemoryStorage::default();
+        let b = save(&s, &article("b.txt", 2.0, "Second\n\nText two.")).unwrap();
+        save(&s, &article("a.txt", 1.0, "First\n\nText one.")).unwrap();
+        s.write("unrelated", "x").unwrap();
+        let (found, problems) = load_all(&s);
+        assert!(problems.is_empty());
+        assert_eq!(found.iter().map(|a| a.file.as_str()).collect::<Vec<_>>(), ["a.txt", "b.txt"]);
+        remove(&s, &b).unwrap();
+        assert_eq!(load_all(&s).0.len(), 1);
+    }
+
+    #[test]
+    fn unreadable_entries_are_reported_and_left_alone() {
+        let s = MemoryStorage::default();
+        let good = save(&s, &article("a.txt", 1.0, "Text")).unwrap();
+        let bad_key = storage_key(&"b".repeat(64));
+        s.write(&bad_key, "{not json").unwrap();
+        let forged = storage_key(&"c".repeat(64));
+        s.write(&forged, &s.read(&storage_key(&good)).unwrap().unwrap()).unwrap();
+        let (found, problems) = load_all(&s);
+        assert_eq!(found.len(), 1);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(s.read(&bad_key).unwrap().as_deref(), Some("{not json"), "left untouched");
+    }
+}
