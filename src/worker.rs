@@ -20,6 +20,9 @@ fn main() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     on_message.forget();
+    // Messages that arrived while the wasm was loading found no handler: the page waits
+    // for this before it sends anything.
+    let _ = scope.post_message(&JsValue::from_str(&newsmark::analysis::job::Reply::Ready.encode()));
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -12,15 +12,35 @@ export class Newsmark {
 
   async open() {
     await this.page.goto('/');
-    await expect(this.articleList.getByRole('button').first()).toBeVisible();
+    await expect(this.entries().first()).toBeVisible();
   }
 
+  /** One button per article in the list (not the add and remove controls). */
   entries(): Locator {
-    return this.articleList.getByRole('button');
+    return this.articleList.locator('button.article-entry');
+  }
+
+  /** The dialog for pasting text and opening files. */
+  async openAddDialog(): Promise<Locator> {
+    await this.articleList.getByRole('button', { name: '+ Add articles' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Add your own articles' });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  async paste(text: string) {
+    const dialog = await this.openAddDialog();
+    await dialog.getByLabel(/Paste the text of an article/).fill(text);
+    await dialog.getByRole('button', { name: 'Add pasted text' }).click();
+  }
+
+  async openFiles(paths: string[]) {
+    const dialog = await this.openAddDialog();
+    await dialog.locator('input[type=file]').setInputFiles(paths);
   }
 
   async select(headline: string | RegExp) {
-    await this.articleList.getByRole('button', { name: headline }).click();
+    await this.entries().filter({ hasText: headline }).click();
   }
 
   headline(): Locator {

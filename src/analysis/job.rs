@@ -19,6 +19,8 @@ pub struct Request {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Reply {
+    /// The worker has started and listens: requests sent before this are not heard.
+    Ready,
     /// A stage has started: `done` of `total` are finished.
     Progress { job: u32, done: u32, total: u32, stage: String },
     /// The analyses, one per text, in the request's order.
@@ -28,7 +30,7 @@ pub enum Reply {
 }
 
 impl Reply {
-    fn encode(&self) -> String {
+    pub fn encode(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|e| format!(r#"{{"type":"failed","job":null,"message":"cannot encode the reply: {e}"}}"#))
     }
 

@@ -198,7 +198,12 @@ pub fn layout(text: &str) -> Vec<Block> {
         .iter()
         .zip(&folded)
         .zip(&word_counts)
-        .map(|((s, f), &n)| is_chrome_line(line_text(s), f, n).then_some(BlockKind::Boilerplate))
+        .enumerate()
+        .map(|(i, ((s, f), &n))| {
+            // A two-word first line is a short headline ("Harbour reopens"), not a label.
+            let short_headline = i == 0 && n == 2 && !CHROME_LINES.contains(f) && !line_text(s).trim_end().ends_with(':');
+            (!short_headline && is_chrome_line(line_text(s), f, n)).then_some(BlockKind::Boilerplate)
+        })
         .collect();
 
     // Teasers: a cut-off line and the headline right above it.
@@ -371,5 +376,12 @@ mod tests {
     fn empty_and_blank_input() {
         assert!(layout("").is_empty());
         assert!(layout("\n\n  \n").is_empty());
+    }
+
+    #[test]
+    fn a_two_word_first_line_is_a_headline() {
+        let text = "Harbour reopens\n\nThe port reopened on Friday after the storm.\n\nShare\n\nMore news";
+        let k: Vec<BlockKind> = layout(text).iter().map(|b| b.kind).collect();
+        assert_eq!(k, [BlockKind::Title, BlockKind::Body, BlockKind::Boilerplate, BlockKind::Boilerplate]);
     }
 }

@@ -1,5 +1,10 @@
-//! Browser services (wasm only): storage, the clock. Everything here can fail, and every
+//! Browser services (wasm only): storage, the clock, files, HTML parsing, the analysis
+//! worker. Everything here can fail, and every
 //! failure comes back as a value, never a panic.
+
+pub mod files;
+pub mod html;
+pub mod worker;
 
 use crate::store::tags::{Storage, StorageError};
 

@@ -15,14 +15,15 @@ use crate::text::sha256_hex;
 use std::rc::Rc;
 
 /// One loaded article and its analysis.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Article {
     /// File name or a label for pasted text.
     pub file: String,
     pub text: String,
     /// Lower-case hex SHA-256 of the text's UTF-8 bytes: the article's identity.
     pub sha256: String,
-    pub analysis: Analysis,
+    /// Shared: the page compares articles on every render, by identity of the analysis.
+    pub analysis: Rc<Analysis>,
     /// When the reader added it (ms since the Unix epoch); `None` for a bundled seed.
     pub added: Option<f64>,
 }
@@ -38,7 +39,7 @@ impl Article {
     /// An article whose analysis was made elsewhere (with the rest of its set).
     pub fn with_analysis(file: impl Into<String>, text: impl Into<String>, analysis: Analysis) -> Self {
         let text = text.into();
-        Article { file: file.into(), sha256: sha256_hex(text.as_bytes()), analysis, text, added: None }
+        Article { file: file.into(), sha256: sha256_hex(text.as_bytes()), analysis: Rc::new(analysis), text, added: None }
     }
 
     /// Whether the reader added it (and can remove it).
@@ -49,6 +50,15 @@ impl Article {
     /// The headline, or the file name when no headline was found.
     pub fn headline(&self) -> &str {
         self.analysis.title.and_then(|t| t.slice(&self.text)).unwrap_or(&self.file)
+    }
+}
+
+/// Two articles are the same when they have the same text (by hash), name and origin and
+/// share one analysis: comparing analyses field by field on every render of a long article
+/// would cost more than the render.
+impl PartialEq for Article {
+    fn eq(&self, other: &Self) -> bool {
+        self.sha256 == other.sha256 && self.file == other.file && self.added == other.added && Rc::ptr_eq(&self.analysis, &other.analysis)
     }
 }
 
@@ -122,6 +132,9 @@ pub struct AppState {
     pub hidden_marks: BTreeSet<MarkKind>,
     /// The analysis running in the background, if any.
     pub job: Option<Job>,
+    /// Changes whenever the list of articles or their analyses change, so that the page
+    /// can tell cheaply when to recompute what depends on them.
+    pub generation: u32,
     next_job: u32,
     undo: Vec<Edit>,
     redo: Vec<Edit>,
@@ -252,6 +265,7 @@ impl AppState {
             highlighted: None,
             hidden_marks: BTreeSet::new(),
             job: None,
+            generation: 0,
             next_job: 1,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -478,7 +492,9 @@ impl AppState {
             first_new.get_or_insert(sha.clone());
             inputs.push(JobInput { file: a.file, text: Rc::from(a.text), sha256: sha, added: Some(a.added) });
         }
-        if !already.is_empty() {
+        // Only the reader's own request deserves the remark; a restored or synced article
+        // that is already here is simply skipped.
+        if select && !already.is_empty() {
             self.notice = Some(format!("{}.", already.join("; ")));
         }
         let select = if select { first_new } else { self.job.as_ref().and_then(|j| j.select.clone()) };
@@ -499,6 +515,7 @@ impl AppState {
             return;
         }
         let shown = self.selected_article().map(|a| a.sha256.clone());
+        self.generation += 1;
         self.articles = j
             .inputs
             .iter()
@@ -529,6 +546,7 @@ impl AppState {
         let Some(index) = self.articles.iter().position(|a| a.sha256 == sha && a.is_own()) else { return };
         let shown = self.selected_article().map(|a| a.sha256.clone());
         self.articles.remove(index);
+        self.generation += 1;
         match shown.and_then(|s| self.articles.iter().position(|a| a.sha256 == s)) {
             Some(i) => self.selected = i,
             None => self.show(index.min(self.articles.len().saturating_sub(1))),

@@ -2,14 +2,21 @@
 //! and lays out the list and the reading pane.
 
 use super::entities::EntityPanel;
+use super::intake::{files_of, AddDialog};
 use super::reading::ReadingPane;
-use super::sidebar::ArticleList;
-use crate::platform::{now_ms, LocalStorage};
-use crate::store::tags::{self, ArticleTags, MemoryStorage, Storage, Verdict};
+use super::sidebar::{ArticleList, JobView};
+use crate::analysis::job::{Reply, Request};
+use crate::ingest::{self, Format};
+use crate::platform::worker::Analyser;
+use crate::platform::{files, now_ms, LocalStorage};
 use crate::store::entity_index::entity_index;
-use crate::store::{Action, AppState, Filter, MarkKind};
-use gloo::events::EventListener;
-use std::collections::HashMap;
+use crate::store::library::{self, StoredArticle};
+use crate::store::tags::{self, ArticleTags, MemoryStorage, Storage, Verdict};
+use crate::store::{Action, AppState, Filter, Job, MarkKind, NewArticle};
+use crate::text::sha256_hex;
+use gloo::events::{EventListener, EventListenerOptions};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -67,26 +74,251 @@ fn key_action(e: &KeyboardEvent, focused_claim: Option<String>) -> Option<Action
     }
 }
 
+type State = UseReducerHandle<StateHandle>;
+
+/// The action a reply of the analysis worker asks for.
+fn reply_action(reply: Reply) -> Option<Action> {
+    match reply {
+        Reply::Progress { job, done, total, stage } => Some(Action::JobProgress { job, done, total, stage }),
+        Reply::Done { job, analyses } => Some(Action::JobDone { job, analyses }),
+        Reply::Failed { job: Some(job), message } => Some(Action::JobFailed { job, message }),
+        Reply::Failed { job: None, .. } | Reply::Ready => None,
+    }
+}
+
+/// Analyse on the page's own thread: the fallback when no worker can run.
+fn analyse_here(state: &State, job: &Job) {
+    let texts: Vec<&str> = job.inputs.iter().map(|i| i.text.as_ref()).collect();
+    let analyses = crate::analysis::analyze_set(&texts);
+    state.dispatch(Action::JobDone { job: job.id, analyses });
+}
+
+/// The analysis worker, started on first use; `broken` once it has failed to run.
+#[derive(Default)]
+struct WorkerSlot {
+    analyser: Option<Analyser>,
+    broken: bool,
+}
+
+/// Send a job to the worker, or analyse here when there is no working worker.
+fn run_job(state: &State, slot: &Rc<RefCell<WorkerSlot>>, job: &Job) {
+    let request = Request { job: job.id, texts: job.inputs.iter().map(|i| i.text.to_string()).collect() };
+    let mut current = slot.borrow_mut();
+    if !current.broken && current.analyser.is_none() {
+        let on_reply = {
+            let state = state.clone();
+            let slot = Rc::downgrade(slot);
+            move |reply: Reply| {
+                if !matches!(reply, Reply::Failed { job: None, .. }) {
+                    if let Some(action) = reply_action(reply) {
+                        state.dispatch(action);
+                    }
+                    return;
+                }
+                // The worker cannot run here: finish the job on this thread. The worker is
+                // dropped later, not inside its own event handler.
+                let (state, slot) = (state.clone(), slot.clone());
+                gloo::timers::callback::Timeout::new(0, move || {
+                    if let Some(slot) = slot.upgrade() {
+                        let mut s = slot.borrow_mut();
+                        s.broken = true;
+                        s.analyser = None;
+                    }
+                    if let Some(job) = state.0.job.clone() {
+                        analyse_here(&state, &job);
+                    }
+                })
+                .forget();
+            }
+        };
+        match Analyser::spawn(on_reply) {
+            Ok(a) => current.analyser = Some(a),
+            Err(e) => {
+                gloo::console::warn!(format!("newsmark: analysing on the page, the worker cannot start: {e}"));
+                current.broken = true;
+            }
+        }
+    }
+    if let Some(analyser) = &current.analyser {
+        if analyser.send(&request).is_ok() {
+            return;
+        }
+        current.broken = true;
+    }
+    drop(current);
+    analyse_here(state, job);
+}
+
+/// Read dropped or opened files and add the articles in them.
+fn add_files(state: &State, files: Vec<web_sys::File>) {
+    let state = state.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut articles = Vec::new();
+        let mut problems = Vec::new();
+        for file in files {
+            match files::read_article(file).await {
+                Ok(a) => articles.push(NewArticle { file: a.name, text: a.text, added: now_ms() }),
+                Err(e) => problems.push(e),
+            }
+        }
+        if !articles.is_empty() {
+            state.dispatch(Action::AddArticles { articles, select: true });
+        }
+        if !problems.is_empty() {
+            state.dispatch(Action::Notice(problems.join(" ")));
+        }
+    });
+}
+
+/// Add pasted text (a pasted web page is read as one).
+fn add_paste(state: &State, text: &str) -> bool {
+    let name = ingest::paste_name(text);
+    let result = match Format::detect("", text.as_bytes()) {
+        Format::Html => crate::platform::html::parse(text).map_err(|e| e.to_string()).and_then(|tree| {
+            let page = ingest::from_html("Pasted page", &tree).map_err(|e| e.to_string())?;
+            Ok(ingest::Ingested { name: ingest::paste_name(&page.text), text: page.text })
+        }),
+        _ => ingest::from_text(&name, Format::Text, text).map_err(|e| e.to_string()),
+    };
+    match result {
+        Ok(a) => {
+            state.dispatch(Action::AddArticles { articles: vec![NewArticle { file: a.name, text: a.text, added: now_ms() }], select: true });
+            true
+        }
+        Err(e) => {
+            state.dispatch(Action::Notice(e));
+            false
+        }
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| StateHandle(AppState::with_seeds()));
     let storage = use_memo((), |_| open_storage());
 
-    // Load every article's stored tags once.
+    // The articles the reader added before: stored, and analysed again with the seeds.
+    let stored_articles = use_mut_ref(HashSet::<String>::new);
     {
         let state = state.clone();
         let storage = storage.clone();
+        let stored_articles = stored_articles.clone();
         use_effect_with((), move |_| {
             let (store, blocked) = &*storage;
             if let Some(message) = blocked {
                 state.dispatch(Action::StorageProblem { sha: None, message: message.clone(), lock: false });
             }
+            let (found, problems) = library::load_all(store.as_ref());
+            stored_articles.borrow_mut().extend(found.iter().map(|a| sha256_hex(a.text.as_bytes())));
+            if !found.is_empty() {
+                let articles = found.into_iter().map(|a| NewArticle { file: a.file, text: a.text, added: a.added }).collect();
+                state.dispatch(Action::AddArticles { articles, select: false });
+            }
+            if let Some(problem) = problems.first() {
+                state.dispatch(Action::StorageProblem { sha: None, message: problem.to_string(), lock: false });
+            }
+        });
+    }
+
+    // Load the stored tags of each article as it joins the list.
+    {
+        let loaded = use_mut_ref(HashSet::<String>::new);
+        let state = state.clone();
+        let storage = storage.clone();
+        use_effect_with(state.0.generation, move |_| {
+            let (store, _) = &*storage;
+            let mut loaded = loaded.borrow_mut();
             for article in &state.0.articles {
+                if !loaded.insert(article.sha256.clone()) {
+                    continue;
+                }
                 match tags::load(store.as_ref(), &article.sha256) {
                     Ok(t) => state.dispatch(Action::TagsLoaded { sha: article.sha256.clone(), tags: t }),
                     Err(e) => state.dispatch(Action::StorageProblem { sha: Some(article.sha256.clone()), message: e.to_string(), lock: true }),
                 }
             }
+        });
+    }
+
+    // Keep the reader's own articles stored: new ones written, removed ones deleted.
+    {
+        let state = state.clone();
+        let storage = storage.clone();
+        let stored_articles = stored_articles.clone();
+        use_effect_with(state.0.generation, move |_| {
+            let (store, _) = &*storage;
+            let mut stored = stored_articles.borrow_mut();
+            let own: HashSet<&str> = state.0.articles.iter().filter(|a| a.is_own()).map(|a| a.sha256.as_str()).collect();
+            let pending: HashSet<&str> = state.0.job.iter().flat_map(|j| j.inputs.iter().map(|i| i.sha256.as_str())).collect();
+            let unsaved: Vec<_> = state.0.articles.iter().filter(|a| a.is_own() && !stored.contains(&a.sha256)).collect();
+            for a in unsaved {
+                let entry = StoredArticle { file: a.file.clone(), added: a.added.unwrap_or(0.0), text: a.text.clone() };
+                match library::save(store.as_ref(), &entry) {
+                    Ok(sha) => {
+                        stored.insert(sha);
+                    }
+                    Err(e) => state.dispatch(Action::StorageProblem { sha: None, message: e.to_string(), lock: false }),
+                }
+            }
+            let gone: Vec<String> = stored.iter().filter(|s| !own.contains(s.as_str()) && !pending.contains(s.as_str())).cloned().collect();
+            for sha in gone {
+                if library::remove(store.as_ref(), &sha).is_ok() {
+                    stored.remove(&sha);
+                }
+            }
+        });
+    }
+
+    // Analysis jobs go to the worker as they are created.
+    {
+        let slot = use_mut_ref(WorkerSlot::default);
+        let state = state.clone();
+        let job = state.0.job.clone();
+        use_effect_with(job.as_ref().map(|j| j.id), move |_| {
+            if let Some(job) = job {
+                run_job(&state, &slot, &job);
+            }
+        });
+    }
+
+    // Files dragged over the page: a visible drop target, and the drop adds them.
+    let dragging = use_state(|| false);
+    {
+        let state = state.clone();
+        let dragging = dragging.clone();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let has_files = |e: &web_sys::DragEvent| e.data_transfer().is_some_and(|d| d.types().includes(&"Files".into(), 0));
+            let over = {
+                let dragging = dragging.clone();
+                EventListener::new_with_options(&window, "dragover", EventListenerOptions::enable_prevent_default(), move |event| {
+                    let Some(e) = event.dyn_ref::<web_sys::DragEvent>() else { return };
+                    if has_files(e) {
+                        e.prevent_default();
+                        dragging.set(true);
+                    }
+                })
+            };
+            let leave = {
+                let dragging = dragging.clone();
+                EventListener::new(&window, "dragleave", move |event| {
+                    let Some(e) = event.dyn_ref::<web_sys::DragEvent>() else { return };
+                    // Leaving the window, not just one element for another.
+                    if e.related_target().is_none() {
+                        dragging.set(false);
+                    }
+                })
+            };
+            let drop_listener = EventListener::new_with_options(&window, "drop", EventListenerOptions::enable_prevent_default(), move |event| {
+                let Some(e) = event.dyn_ref::<web_sys::DragEvent>() else { return };
+                e.prevent_default();
+                dragging.set(false);
+                let files = files_of(e.data_transfer().and_then(|d| d.files()));
+                if !files.is_empty() {
+                    add_files(&state, files);
+                }
+            });
+            move || drop((over, leave, drop_listener))
         });
     }
 
@@ -122,10 +354,23 @@ pub fn app() -> Html {
     // Tags changed in another tab of this browser (the `storage` event).
     {
         let state = state.clone();
+        let stored_articles = stored_articles.clone();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
                 let Some(e) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
                 let Some(key) = e.key() else { return };
+                if let Some(sha) = library::article_of_key(&key) {
+                    // Another tab added or removed one of the reader's articles.
+                    match e.new_value().map(|raw| library::decode(&key, &raw)) {
+                        Some(Ok(a)) => {
+                            stored_articles.borrow_mut().insert(sha.to_string());
+                            state.dispatch(Action::AddArticles { articles: vec![NewArticle { file: a.file, text: a.text, added: a.added }], select: false });
+                        }
+                        Some(Err(err)) => state.dispatch(Action::StorageProblem { sha: None, message: err.to_string(), lock: false }),
+                        None => state.dispatch(Action::RemoveArticle(sha.to_string())),
+                    }
+                    return;
+                }
                 let Some(sha) = tags::article_of_key(&key) else { return };
                 let parsed = match e.new_value() {
                     Some(raw) => tags::decode(&key, &raw),
@@ -243,8 +488,39 @@ pub fn app() -> Html {
     };
     let groups = {
         let articles = state.0.articles.clone();
-        use_memo(articles, |articles| entity_index(articles))
+        use_memo(state.0.generation, move |_| entity_index(&articles))
     };
+    let add_open = use_state(|| false);
+    let on_add = {
+        let add_open = add_open.clone();
+        Callback::from(move |_: ()| add_open.set(true))
+    };
+    let on_close_add = {
+        let add_open = add_open.clone();
+        Callback::from(move |_: ()| add_open.set(false))
+    };
+    let on_paste = {
+        let state = state.clone();
+        let add_open = add_open.clone();
+        Callback::from(move |text: String| {
+            if add_paste(&state, &text) {
+                add_open.set(false);
+            }
+        })
+    };
+    let on_files = {
+        let state = state.clone();
+        let add_open = add_open.clone();
+        Callback::from(move |files: Vec<web_sys::File>| {
+            add_open.set(false);
+            add_files(&state, files);
+        })
+    };
+    let on_remove = {
+        let state = state.clone();
+        Callback::from(move |sha: String| state.dispatch(Action::RemoveArticle(sha)))
+    };
+    let job_view = state.0.job.as_ref().map(|j| JobView { adding: j.adding(&state.0.articles), done: j.done, total: j.total, stage: if j.stage.is_empty() { "starting".into() } else { j.stage.clone() } });
     let article_labels: Vec<String> = (1..=state.0.articles.len()).map(|i| i.to_string()).collect();
     let on_dismiss = {
         let state = state.clone();
@@ -274,6 +550,12 @@ pub fn app() -> Html {
                     <button type="button" onclick={on_help}>{ "Close" }</button>
                 </div>
             }
+            if *add_open {
+                <AddDialog {on_paste} {on_files} on_close={on_close_add} />
+            }
+            if *dragging {
+                <div class="drop-target" aria-hidden="true"><p>{ "Drop .txt, .md or .html files to add them" }</p></div>
+            }
             if let Some(message) = &s.notice {
                 <div class="notice" role="alert">
                     <span>{ message.clone() }</span>
@@ -281,7 +563,7 @@ pub fn app() -> Html {
                 </div>
             }
             <div class="layout">
-                <ArticleList articles={s.articles.clone()} {counts} selected={s.selected} {on_select} />
+                <ArticleList articles={s.articles.clone()} {counts} selected={s.selected} job={job_view} {on_select} {on_add} {on_remove} />
                 <EntityPanel {groups} {article_labels} highlighted={s.highlighted.clone()} {on_highlight} />
                 {
                     match s.selected_article() {

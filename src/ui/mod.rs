@@ -2,6 +2,7 @@
 
 mod app;
 mod entities;
+mod intake;
 mod reading;
 mod sidebar;
 
