@@ -442,37 +442,34 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |i: usize| state.dispatch(Action::Select(i)))
     };
+    // The callbacks the paragraphs of the reading pane receive are made once: a new
+    // callback on every render would make every paragraph of a long article render again.
+    let dispatcher = state.dispatcher();
     let on_focus = {
-        let state = state.clone();
-        Callback::from(move |i: usize| {
-            if state.0.focused != Some(i) {
-                state.dispatch(Action::Focus(i));
-            }
-        })
+        let d = dispatcher.clone();
+        use_memo((), move |_| Callback::from(move |i: usize| d.dispatch(Action::Focus(i))))
     };
     let on_verdict = {
-        let state = state.clone();
-        Callback::from(move |(claim, verdict): (String, Option<Verdict>)| {
-            state.dispatch(Action::SetVerdict { claim, verdict, at: now_ms() });
+        let d = dispatcher.clone();
+        use_memo((), move |_| {
+            Callback::from(move |(claim, verdict): (String, Option<Verdict>)| d.dispatch(Action::SetVerdict { claim, verdict, at: now_ms() }))
         })
     };
     let on_note = {
-        let state = state.clone();
-        Callback::from(move |(claim, note): (String, String)| {
-            state.dispatch(Action::SetNote { claim, note, at: now_ms() });
-        })
+        let d = dispatcher.clone();
+        use_memo((), move |_| Callback::from(move |(claim, note): (String, String)| d.dispatch(Action::SetNote { claim, note, at: now_ms() })))
     };
     let on_cancel_note = {
-        let state = state.clone();
-        Callback::from(move |_: ()| state.dispatch(Action::CancelNote))
+        let d = dispatcher.clone();
+        use_memo((), move |_| Callback::from(move |_: ()| d.dispatch(Action::CancelNote)))
     };
     let on_edit_note = {
-        let state = state.clone();
-        Callback::from(move |_: ()| state.dispatch(Action::EditNote))
+        let d = dispatcher.clone();
+        use_memo((), move |_| Callback::from(move |_: ()| d.dispatch(Action::EditNote)))
     };
     let on_filter = {
-        let state = state.clone();
-        Callback::from(move |f: Filter| state.dispatch(Action::SetFilter(f)))
+        let d = dispatcher.clone();
+        use_memo((), move |_| Callback::from(move |f: Filter| d.dispatch(Action::SetFilter(f))))
     };
     let on_help = {
         let state = state.clone();
@@ -571,7 +568,7 @@ pub fn app() -> Html {
                             let tags: Rc<ArticleTags> = Rc::new(s.tags.get(&a.sha256).cloned().unwrap_or_default());
                             html! {
                                 <ReadingPane article={a.clone()} {tags} focused={s.focused} filter={s.filter}
-                                    editing_note={s.editing_note.clone()} highlighted={s.highlighted.clone()} hidden_marks={s.hidden_marks.clone()} {on_toggle_marks} {on_focus} {on_verdict} {on_note} {on_cancel_note} {on_edit_note} {on_filter} />
+                                    editing_note={s.editing_note.clone()} highlighted={s.highlighted.clone()} hidden_marks={s.hidden_marks.clone()} {on_toggle_marks} on_focus={(*on_focus).clone()} on_verdict={(*on_verdict).clone()} on_note={(*on_note).clone()} on_cancel_note={(*on_cancel_note).clone()} on_edit_note={(*on_edit_note).clone()} on_filter={(*on_filter).clone()} />
                             }
                         }
                         None => html! { <main class="reading empty"><p>{ "No article loaded." }</p></main> },

@@ -6,7 +6,7 @@
 //! as one piece in each.
 
 use crate::analysis::entities::Entity;
-use crate::analysis::layout::BlockKind;
+use crate::analysis::layout::{Block, BlockKind};
 use crate::analysis::numbers::{NumberMention, Value};
 use crate::analysis::quotes::{Quote, QuoteKind};
 use crate::store::tags::{ArticleTags, Verdict};
@@ -132,8 +132,23 @@ fn text_of(text: &str, start: usize, end: usize) -> Html {
     Html::from(text.get(start..end).unwrap_or("").to_string())
 }
 
+/// How marks are drawn: which entity is highlighted, and whether the marks can take the
+/// keyboard focus (those of the focused claim can, so Tab reaches their details).
+#[derive(Clone, Copy)]
+struct MarkStyle<'a> {
+    highlighted: Option<&'a str>,
+    focusable: bool,
+}
+
+impl MarkStyle<'_> {
+    fn tabindex(&self) -> Option<&'static str> {
+        self.focusable.then_some("0")
+    }
+}
+
 /// Entities and numbers inside `range`, as marks between plain text.
-fn inner_marks(a: &Article, range: Span, highlighted: Option<&str>) -> Vec<Html> {
+fn inner_marks(a: &Article, range: Span, style: MarkStyle) -> Vec<Html> {
+    let highlighted = style.highlighted;
     let text = &a.text;
     enum Inner<'a> {
         E(&'a Entity),
@@ -155,10 +170,10 @@ fn inner_marks(a: &Article, range: Span, highlighted: Option<&str>) -> Vec<Html>
         let inner = text_of(text, span.start, span.end);
         out.push(match m {
             Inner::E(e) => html! {
-                <span class={classes!("mark", "entity", e.kind.code().to_lowercase(), (highlighted == Some(e.canonical.as_str())).then_some("highlighted"))} data-mark="entity" data-entity-type={e.kind.code()} title={entity_label(e)}>{ inner }</span>
+                <span class={classes!("mark", "entity", e.kind.code().to_lowercase(), (highlighted == Some(e.canonical.as_str())).then_some("highlighted"))} data-mark="entity" data-entity-type={e.kind.code()} title={entity_label(e)} data-detail={entity_label(e)} tabindex={style.tabindex()}>{ inner }</span>
             },
             Inner::N(n) => html! {
-                <span class="mark number" data-mark="number" title={number_label(n)}>{ inner }</span>
+                <span class="mark number" data-mark="number" title={number_label(n)} data-detail={number_label(n)} tabindex={style.tabindex()}>{ inner }</span>
             },
         });
         pos = span.end;
@@ -168,7 +183,7 @@ fn inner_marks(a: &Article, range: Span, highlighted: Option<&str>) -> Vec<Html>
 }
 
 /// Quotes (clipped to `range`) with the entities and numbers inside and between them.
-fn marks_in(a: &Article, range: Span, hl: Option<&str>) -> Vec<Html> {
+fn marks_in(a: &Article, range: Span, hl: MarkStyle) -> Vec<Html> {
     let mut out = Vec::new();
     let mut pos = range.start;
     let first = a.analysis.quotes.partition_point(|q| q.span.end <= range.start);
@@ -180,7 +195,7 @@ fn marks_in(a: &Article, range: Span, hl: Option<&str>) -> Vec<Html> {
         out.extend(inner_marks(a, Span::new(pos, piece.start), hl));
         let kind = if q.kind == QuoteKind::Scare { "scare" } else { "direct" };
         out.push(html! {
-            <span class={classes!("mark", "quote", kind)} data-mark="quote" data-speaker={q.speaker.clone()} title={quote_label(q)}>
+            <span class={classes!("mark", "quote", kind)} data-mark="quote" data-speaker={q.speaker.clone()} title={quote_label(q)} data-detail={quote_label(q)} tabindex={hl.tabindex()}>
                 { for inner_marks(a, piece, hl) }
             </span>
         });
@@ -198,29 +213,62 @@ fn verdict_name(v: Option<Verdict>) -> &'static str {
     }
 }
 
-#[function_component(ReadingPane)]
-pub fn reading_pane(props: &ReadingPaneProps) -> Html {
+/// What a paragraph needs to know about one of its claims' tags.
+#[derive(Debug, Clone, PartialEq)]
+struct ClaimState {
+    verdict: Option<Verdict>,
+    note: Option<String>,
+}
+
+#[derive(Properties, PartialEq)]
+struct ParagraphProps {
+    article: Rc<Article>,
+    block: Block,
+    /// Index of the block's first claim in the article.
+    first_claim: usize,
+    /// The tags of the block's claims, in order.
+    claims: Vec<ClaimState>,
+    /// The focused claim, if it is in this block.
+    focused: Option<usize>,
+    /// The claim whose note is being edited, if it is in this block.
+    editing_note: Option<String>,
+    /// The highlighted canonical name, if this block mentions it.
+    highlighted: Option<String>,
+    filter: Filter,
+    on_focus: Callback<usize>,
+    on_verdict: Callback<(String, Option<Verdict>)>,
+    on_note: Callback<(String, String)>,
+    on_cancel_note: Callback<()>,
+    on_edit_note: Callback<()>,
+}
+
+/// One paragraph (or subheading) of the article. Its props hold only what concerns this
+/// block, so tagging one claim renders one paragraph again, not the whole article.
+#[function_component(Paragraph)]
+fn paragraph(props: &ParagraphProps) -> Html {
     let a = &props.article;
-    let folded = a.analysis.boilerplate.len();
-    let claims = &a.analysis.claims;
+    let block_span = props.block.span;
     let hl = props.highlighted.as_deref();
-    let render_block = |block_span: Span, kind: BlockKind| -> Html {
-        if !kind.holds_claims() {
-            return marks_in(a, block_span, hl).into_iter().collect::<Html>();
-        }
-        let first = claims.partition_point(|c| c.span.start < block_span.start);
+    let plain = MarkStyle { highlighted: hl, focusable: false };
+    let body = if !props.block.kind.holds_claims() {
+        marks_in(a, block_span, plain).into_iter().collect::<Html>()
+    } else {
         let mut parts: Vec<Html> = Vec::new();
         let mut pos = block_span.start;
-        for (i, c) in claims.iter().enumerate().skip(first).take_while(|(_, c)| c.span.end <= block_span.end) {
-            parts.extend(marks_in(a, Span::new(pos, c.span.start), hl));
-            let tag = props.tags.get(&c.id);
-            let verdict = tag.and_then(|t| t.verdict);
-            let note = tag.map(|t| t.note.clone()).filter(|n| !n.is_empty());
+        let claims = a.analysis.claims.get(props.first_claim..).unwrap_or(&[]);
+        for ((offset, c), state) in claims.iter().enumerate().zip(&props.claims) {
+            let i = props.first_claim + offset;
+            parts.extend(marks_in(a, Span::new(pos, c.span.start), plain));
+            let verdict = state.verdict;
             let focused = props.focused == Some(i);
             let muted = !props.filter.admits(verdict);
             let onfocus = {
                 let cb = props.on_focus.clone();
-                Callback::from(move |_: FocusEvent| cb.emit(i))
+                Callback::from(move |_: FocusEvent| {
+                    if !focused {
+                        cb.emit(i);
+                    }
+                })
             };
             let tool = |label: &'static str, class: &'static str, v: Option<Verdict>| {
                 let cb = props.on_verdict.clone();
@@ -231,16 +279,17 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
                 });
                 html! { <button type="button" class={classes!("tool", class)} aria-pressed={(verdict == v && v.is_some()).to_string()} {onclick}>{ label }</button> }
             };
+            let style = MarkStyle { highlighted: hl, focusable: focused };
             parts.push(html! {
                 <span class={classes!("claim", verdict_name(verdict), focused.then_some("focused"), muted.then_some("muted"))}
                       data-claim-id={c.id.clone()} data-claim-index={i.to_string()} data-verdict={verdict_name(verdict)}
                       tabindex="0" {onfocus}>
-                    { for marks_in(a, c.span, hl) }
-                    if let Some(n) = note.clone() {
+                    { for marks_in(a, c.span, style) }
+                    if let Some(n) = state.note.clone() {
                         <span class="note" data-note="">{ format!("Note: {n}") }</span>
                     }
                     if props.editing_note.as_deref() == Some(c.id.as_str()) {
-                        <NoteEditor claim={c.id.clone()} initial={note.unwrap_or_default()} on_save={props.on_note.clone()} on_cancel={props.on_cancel_note.clone()} />
+                        <NoteEditor claim={c.id.clone()} initial={state.note.clone().unwrap_or_default()} on_save={props.on_note.clone()} on_cancel={props.on_cancel_note.clone()} />
                     } else if focused {
                         <span class="claim-tools" role="group" aria-label="Tag this claim">
                             { tool("✓ Confirm", "confirm", Some(Verdict::Confirmed)) }
@@ -259,15 +308,131 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
             });
             pos = c.span.end;
         }
-        parts.extend(marks_in(a, Span::new(pos, block_span.end), hl));
+        parts.extend(marks_in(a, Span::new(pos, block_span.end), plain));
         parts.into_iter().collect::<Html>()
     };
+    match props.block.kind {
+        BlockKind::Subheading => html! { <h2>{ body }</h2> },
+        BlockKind::Standfirst => html! { <p class="standfirst">{ body }</p> },
+        BlockKind::Caption => html! { <p class="caption">{ body }</p> },
+        _ => html! { <p>{ body }</p> },
+    }
+}
+
+/// A paragraph of the article with the range of its claims (`first..end`). `Eq`, so that
+/// comparing the shared list checks identity first (the standard library's `Rc` does so
+/// for `Eq` types) instead of every element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ParagraphSpec {
+    block: Block,
+    first: usize,
+    end: usize,
+}
+
+/// How many paragraphs a [`Section`] holds: with a few thousand paragraphs, a tag then
+/// builds a few dozen sections and one section's paragraphs, not every paragraph.
+const SECTION: usize = 64;
+
+#[derive(Properties, PartialEq)]
+struct SectionProps {
+    article: Rc<Article>,
+    paragraphs: Rc<Vec<ParagraphSpec>>,
+    /// Indices into `paragraphs`.
+    start: usize,
+    end: usize,
+    /// The tags of the section's claims, in order (from the first paragraph's first claim).
+    claims: Vec<ClaimState>,
+    focused: Option<usize>,
+    editing_note: Option<String>,
+    highlighted: Option<String>,
+    filter: Filter,
+    on_focus: Callback<usize>,
+    on_verdict: Callback<(String, Option<Verdict>)>,
+    on_note: Callback<(String, String)>,
+    on_cancel_note: Callback<()>,
+    on_edit_note: Callback<()>,
+}
+
+/// Whether a block mentions the entity with this canonical name.
+fn mentions(a: &Article, span: Span, name: &str) -> bool {
+    let e0 = a.analysis.entities.partition_point(|e| e.span.end <= span.start);
+    a.analysis.entities.get(e0..).unwrap_or(&[]).iter().take_while(|e| e.span.start < span.end).any(|e| e.canonical == name)
+}
+
+#[function_component(Section)]
+fn section(props: &SectionProps) -> Html {
+    let a = &props.article;
+    let specs = props.paragraphs.get(props.start..props.end).unwrap_or(&[]);
+    let base = specs.first().map_or(0, |p| p.first);
+    specs
+        .iter()
+        .map(|p| {
+            let in_block = |i: usize| (p.first..p.end).contains(&i);
+            let states = props.claims.get(p.first - base..p.end - base).unwrap_or(&[]).to_vec();
+            let editing = props.editing_note.clone().filter(|id| a.analysis.claims.get(p.first..p.end).unwrap_or(&[]).iter().any(|c| &c.id == id));
+            let highlighted = props.highlighted.clone().filter(|name| mentions(a, p.block.span, name));
+            html! {
+                <Paragraph key={p.block.span.start} article={a.clone()} block={p.block} first_claim={p.first} claims={states}
+                    focused={props.focused.filter(|&i| in_block(i))} editing_note={editing} {highlighted} filter={props.filter}
+                    on_focus={props.on_focus.clone()} on_verdict={props.on_verdict.clone()} on_note={props.on_note.clone()}
+                    on_cancel_note={props.on_cancel_note.clone()} on_edit_note={props.on_edit_note.clone()} />
+            }
+        })
+        .collect::<Html>()
+}
+
+#[function_component(ReadingPane)]
+pub fn reading_pane(props: &ReadingPaneProps) -> Html {
+    let a = &props.article;
+    let folded = a.analysis.boilerplate.len();
+    let claims = &a.analysis.claims;
+    let hl = props.highlighted.as_deref();
+    let title_style = MarkStyle { highlighted: hl, focusable: false };
+    let specs = use_memo(a.clone(), |a| {
+        let claims = &a.analysis.claims;
+        a.analysis
+            .content_blocks()
+            .filter(|b| b.kind != BlockKind::Title)
+            .map(|b| {
+                let first = claims.partition_point(|c| c.span.start < b.span.start);
+                let end = if b.kind.holds_claims() {
+                    first + claims.get(first..).unwrap_or(&[]).iter().take_while(|c| c.span.end <= b.span.end).count()
+                } else {
+                    first
+                };
+                ParagraphSpec { block: *b, first, end }
+            })
+            .collect::<Vec<_>>()
+    });
+    let sections = (0..specs.len()).step_by(SECTION).map(|start| {
+        let end = (start + SECTION).min(specs.len());
+        let first = specs.get(start).map_or(0, |p| p.first);
+        let last = specs.get(end.saturating_sub(1)).map_or(first, |p| p.end);
+        let states: Vec<ClaimState> = claims
+            .get(first..last)
+            .unwrap_or(&[])
+            .iter()
+            .map(|c| {
+                let tag = props.tags.get(&c.id);
+                ClaimState { verdict: tag.and_then(|t| t.verdict), note: tag.map(|t| t.note.clone()).filter(|n| !n.is_empty()) }
+            })
+            .collect();
+        let in_section = |i: usize| (first..last).contains(&i);
+        let editing = props.editing_note.clone().filter(|id| claims.get(first..last).unwrap_or(&[]).iter().any(|c| &c.id == id));
+        let highlighted = props.highlighted.clone().filter(|name| specs.get(start..end).unwrap_or(&[]).iter().any(|p| mentions(a, p.block.span, name)));
+        html! {
+            <Section key={start} article={a.clone()} paragraphs={specs.clone()} {start} {end} claims={states}
+                focused={props.focused.filter(|&i| in_section(i))} editing_note={editing} {highlighted} filter={props.filter}
+                on_focus={props.on_focus.clone()} on_verdict={props.on_verdict.clone()} on_note={props.on_note.clone()}
+                on_cancel_note={props.on_cancel_note.clone()} on_edit_note={props.on_edit_note.clone()} />
+        }
+    });
     html! {
         <main class={classes!("reading", props.hidden_marks.iter().map(|k| format!("hide-{}", k.name())).collect::<Vec<_>>())} aria-label="Article">
             <article>
                 <h1>{
                     match a.analysis.title {
-                        Some(t) => marks_in(a, t, hl).into_iter().collect::<Html>(),
+                        Some(t) => marks_in(a, t, title_style).into_iter().collect::<Html>(),
                         None => Html::from(a.headline().to_string()),
                     }
                 }</h1>
@@ -298,17 +463,9 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
                             </button>
                         }
                     }) }
-                    <span class="legend-claims">{ "Click a kind to hide or show its marks. Click a sentence, or move with j/k, to confirm or dispute it." }</span>
+                    <span class="legend-claims">{ "Click a kind to hide or show its marks. Click a sentence, or move with j/k, to confirm or dispute it; Tab then reaches the details of its marks." }</span>
                 </div>
-                { for a.analysis.content_blocks().filter(|b| b.kind != BlockKind::Title).map(|b| {
-                    let body = render_block(b.span, b.kind);
-                    match b.kind {
-                        BlockKind::Subheading => html! { <h2>{ body }</h2> },
-                        BlockKind::Standfirst => html! { <p class="standfirst">{ body }</p> },
-                        BlockKind::Caption => html! { <p class="caption">{ body }</p> },
-                        _ => html! { <p>{ body }</p> },
-                    }
-                }) }
+                { for sections }
                 if folded > 0 {
                     <details class="boilerplate">
                         <summary>{ format!("Page chrome folded away ({folded} lines)") }</summary>
