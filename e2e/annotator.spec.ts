@@ -155,3 +155,21 @@ test('the legend switches a kind of mark off and on', async ({ page }) => {
   await toggle.click();
   expect(await style()).toBe('dashed');
 });
+
+test('keyboard focus reaches the marks of the focused claim and shows their details', async ({ page }) => {
+  const app = new Newsmark(page);
+  await app.open();
+  const claim = claims(page).filter({ has: page.locator('[data-mark="entity"]') }).first();
+  await claim.click();
+  await page.keyboard.press('Tab');
+  const focused = page.locator(':focus');
+  await expect(focused).toHaveAttribute('data-mark', /entity|quote|number/);
+  const detail = await focused.getAttribute('data-detail');
+  expect(detail).toBeTruthy();
+  const shown = await focused.evaluate((el) => getComputedStyle(el, '::after').content);
+  expect(shown).toBe(JSON.stringify(detail));
+  // Marks of other claims stay out of the tab order.
+  await expect(page.locator('main [data-mark][tabindex="0"]').first()).toBeAttached();
+  const outside = await page.locator('main [data-mark][tabindex="0"]').evaluateAll((els) => els.filter((e) => !e.closest('.claim.focused')).length);
+  expect(outside).toBe(0);
+});

@@ -16,9 +16,19 @@ try {
   for (const [name, width, height] of [['desktop', 1280, 860], ['narrow', 390, 844]]) {
     const page = await browser.newPage({ viewport: { width, height } });
     await page.goto(`http://127.0.0.1:${port}/`);
-    await page.getByRole('navigation', { name: 'Articles' }).getByRole('button').first().waitFor();
+    await page.locator('button.article-entry').first().waitFor();
     await page.screenshot({ path: `${out}/screenshot-${name}.png` });
     console.log(`${out}/screenshot-${name}.png`);
+    // The add dialog, then an added web page with a claim focused and a mark's details.
+    await page.getByRole('button', { name: '+ Add articles' }).click();
+    await page.screenshot({ path: `${out}/screenshot-${name}-add.png` });
+    console.log(`${out}/screenshot-${name}-add.png`);
+    await page.locator('.add-dialog input[type=file]').setInputFiles('tests/fixtures/flood-report.html');
+    await page.getByRole('heading', { level: 1, name: /Floods force/ }).waitFor();
+    await page.locator('main [data-claim-index="2"]').click();
+    await page.keyboard.press('Tab');
+    await page.screenshot({ path: `${out}/screenshot-${name}-own.png` });
+    console.log(`${out}/screenshot-${name}-own.png`);
   }
   await browser.close();
 } finally {

@@ -548,6 +548,10 @@ pub fn app() -> Html {
                 </div>
             }
             if *add_open {
+                <div class="dialog-backdrop" aria-hidden="true" onclick={
+                    let close = on_close_add.clone();
+                    Callback::from(move |_: MouseEvent| close.emit(()))
+                } />
                 <AddDialog {on_paste} {on_files} on_close={on_close_add} />
             }
             if *dragging {
