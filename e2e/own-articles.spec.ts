@@ -88,6 +88,7 @@ test('a file that is not text gets a clear message and changes nothing', async (
 });
 
 test('a large article is analysed in the background with visible progress', async ({ page }) => {
+  test.setTimeout(120_000);
   const app = new Newsmark(page);
   await app.open();
   // About 3 MB: the seeds' paragraphs many times over, with a headline of its own.

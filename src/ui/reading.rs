@@ -213,6 +213,17 @@ fn verdict_name(v: Option<Verdict>) -> &'static str {
     }
 }
 
+/// What the reader can do to a claim. Made once by the app, so that comparing the props
+/// of unchanged paragraphs finds them equal (callbacks compare by identity).
+#[derive(Clone, PartialEq)]
+struct ClaimActions {
+    on_focus: Callback<usize>,
+    on_verdict: Callback<(String, Option<Verdict>)>,
+    on_note: Callback<(String, String)>,
+    on_cancel_note: Callback<()>,
+    on_edit_note: Callback<()>,
+}
+
 /// What a paragraph needs to know about one of its claims' tags.
 #[derive(Debug, Clone, PartialEq)]
 struct ClaimState {
@@ -235,11 +246,7 @@ struct ParagraphProps {
     /// The highlighted canonical name, if this block mentions it.
     highlighted: Option<String>,
     filter: Filter,
-    on_focus: Callback<usize>,
-    on_verdict: Callback<(String, Option<Verdict>)>,
-    on_note: Callback<(String, String)>,
-    on_cancel_note: Callback<()>,
-    on_edit_note: Callback<()>,
+    actions: ClaimActions,
 }
 
 /// One paragraph (or subheading) of the article. Its props hold only what concerns this
@@ -263,7 +270,7 @@ fn paragraph(props: &ParagraphProps) -> Html {
             let focused = props.focused == Some(i);
             let muted = !props.filter.admits(verdict);
             let onfocus = {
-                let cb = props.on_focus.clone();
+                let cb = props.actions.on_focus.clone();
                 Callback::from(move |_: FocusEvent| {
                     if !focused {
                         cb.emit(i);
@@ -271,7 +278,7 @@ fn paragraph(props: &ParagraphProps) -> Html {
                 })
             };
             let tool = |label: &'static str, class: &'static str, v: Option<Verdict>| {
-                let cb = props.on_verdict.clone();
+                let cb = props.actions.on_verdict.clone();
                 let id = c.id.clone();
                 let onclick = Callback::from(move |e: MouseEvent| {
                     e.stop_propagation();
@@ -289,14 +296,14 @@ fn paragraph(props: &ParagraphProps) -> Html {
                         <span class="note" data-note="">{ format!("Note: {n}") }</span>
                     }
                     if props.editing_note.as_deref() == Some(c.id.as_str()) {
-                        <NoteEditor claim={c.id.clone()} initial={state.note.clone().unwrap_or_default()} on_save={props.on_note.clone()} on_cancel={props.on_cancel_note.clone()} />
+                        <NoteEditor claim={c.id.clone()} initial={state.note.clone().unwrap_or_default()} on_save={props.actions.on_note.clone()} on_cancel={props.actions.on_cancel_note.clone()} />
                     } else if focused {
                         <span class="claim-tools" role="group" aria-label="Tag this claim">
                             { tool("✓ Confirm", "confirm", Some(Verdict::Confirmed)) }
                             { tool("✗ Dispute", "dispute", Some(Verdict::Disputed)) }
                             { tool("Clear", "clear", None) }
                             <button type="button" class="tool note-tool" onclick={
-                                let cb = props.on_edit_note.clone();
+                                let cb = props.actions.on_edit_note.clone();
                                 Callback::from(move |e: MouseEvent| {
                                     e.stop_propagation();
                                     cb.emit(());
@@ -346,11 +353,7 @@ struct SectionProps {
     editing_note: Option<String>,
     highlighted: Option<String>,
     filter: Filter,
-    on_focus: Callback<usize>,
-    on_verdict: Callback<(String, Option<Verdict>)>,
-    on_note: Callback<(String, String)>,
-    on_cancel_note: Callback<()>,
-    on_edit_note: Callback<()>,
+    actions: ClaimActions,
 }
 
 /// Whether a block mentions the entity with this canonical name.
@@ -374,8 +377,7 @@ fn section(props: &SectionProps) -> Html {
             html! {
                 <Paragraph key={p.block.span.start} article={a.clone()} block={p.block} first_claim={p.first} claims={states}
                     focused={props.focused.filter(|&i| in_block(i))} editing_note={editing} {highlighted} filter={props.filter}
-                    on_focus={props.on_focus.clone()} on_verdict={props.on_verdict.clone()} on_note={props.on_note.clone()}
-                    on_cancel_note={props.on_cancel_note.clone()} on_edit_note={props.on_edit_note.clone()} />
+                    actions={props.actions.clone()} />
             }
         })
         .collect::<Html>()
@@ -404,6 +406,13 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
             })
             .collect::<Vec<_>>()
     });
+    let actions = ClaimActions {
+        on_focus: props.on_focus.clone(),
+        on_verdict: props.on_verdict.clone(),
+        on_note: props.on_note.clone(),
+        on_cancel_note: props.on_cancel_note.clone(),
+        on_edit_note: props.on_edit_note.clone(),
+    };
     let sections = (0..specs.len()).step_by(SECTION).map(|start| {
         let end = (start + SECTION).min(specs.len());
         let first = specs.get(start).map_or(0, |p| p.first);
@@ -423,8 +432,7 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
         html! {
             <Section key={start} article={a.clone()} paragraphs={specs.clone()} {start} {end} claims={states}
                 focused={props.focused.filter(|&i| in_section(i))} editing_note={editing} {highlighted} filter={props.filter}
-                on_focus={props.on_focus.clone()} on_verdict={props.on_verdict.clone()} on_note={props.on_note.clone()}
-                on_cancel_note={props.on_cancel_note.clone()} on_edit_note={props.on_edit_note.clone()} />
+                actions={actions.clone()} />
         }
     });
     html! {
