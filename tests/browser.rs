@@ -44,7 +44,7 @@ async fn lists_the_five_seed_headlines_and_shows_the_first_article() {
 #[wasm_bindgen_test]
 async fn selecting_an_article_shows_its_text() {
     let root = mount().await;
-    let buttons = root.query_selector_all("nav button").expect("selector");
+    let buttons = root.query_selector_all("nav button.article-entry").expect("selector");
     let third: HtmlElement = buttons.item(2).expect("third entry").dyn_into().expect("button");
     third.click();
     yew::scheduler::flush().await;
@@ -52,4 +52,23 @@ async fn selecting_an_article_shows_its_text() {
     assert_eq!(h1, vec!["No Compromise on Occupied Territories After Poutine-Witkoff Meeting".to_string()]);
     assert!(root.text_content().unwrap_or_default().contains("Iouri Ouchakov"));
     assert_eq!(third.get_attribute("aria-current").as_deref(), Some("true"));
+}
+
+/// The browser's DOMParser builds the tree the article extraction reads, and nothing in
+/// the page runs: not a script, not an error handler of an image that cannot load.
+#[wasm_bindgen_test]
+async fn web_pages_are_parsed_inertly_by_the_browser() {
+    let page = r#"<html><head><title>Vote delayed | Example</title><script>window.__ran = 1</script></head>
+        <body><nav><a href="/">Home</a></nav><img src="data:," onerror="window.__ran = 2">
+        <article><h1>Vote delayed</h1><p>The vote was delayed by a week, the speaker said on Monday.</p></article>
+        <footer>© Example</footer></body></html>"#;
+    let tree = newsmark::platform::html::parse(page).expect("DOMParser");
+    let article = newsmark::ingest::from_html("page.html", &tree).expect("an article");
+    assert_eq!(article.text, "Vote delayed\n\nThe vote was delayed by a week, the speaker said on Monday.");
+    let later = js_sys::Promise::new(&mut |resolve, _| {
+        gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50).expect("timer");
+    });
+    wasm_bindgen_futures::JsFuture::from(later).await.expect("timer fired");
+    let ran = js_sys::Reflect::get(&gloo::utils::window(), &"__ran".into()).expect("read");
+    assert!(ran.is_undefined(), "something in the page ran: {ran:?}");
 }
