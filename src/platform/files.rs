@@ -17,11 +17,17 @@ pub async fn read_article(file: web_sys::File) -> Result<Ingested, String> {
     }
     let format = Format::detect(&name, &bytes);
     let raw = ingest::decode(&name, &bytes).map_err(|e| e.to_string())?;
+    to_article(&name, format, &raw)
+}
+
+/// The article in a text of a known format: web pages through the browser's inert
+/// parser, text and Markdown directly. The message of an error names `name`.
+pub fn to_article(name: &str, format: Format, raw: &str) -> Result<Ingested, String> {
     match format {
         Format::Html => {
-            let tree = super::html::parse(&raw).map_err(|e| format!("{name}: {e}"))?;
-            ingest::from_html(&name, &tree).map_err(|e| e.to_string())
+            let tree = super::html::parse(raw).map_err(|e| format!("{name}: {e}"))?;
+            ingest::from_html(name, &tree).map_err(|e| e.to_string())
         }
-        other => ingest::from_text(&name, other, &raw).map_err(|e| e.to_string()),
+        other => ingest::from_text(name, other, raw).map_err(|e| e.to_string()),
     }
 }

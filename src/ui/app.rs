@@ -170,19 +170,15 @@ fn add_files(state: &State, files: Vec<web_sys::File>) {
     });
 }
 
-/// Add pasted text (a pasted web page is read as one).
+/// Add pasted text (a pasted web page is read as one), named by its first line.
 fn add_paste(state: &State, text: &str) -> bool {
-    let name = ingest::paste_name(text);
-    let result = match Format::detect("", text.as_bytes()) {
-        Format::Html => crate::platform::html::parse(text).map_err(|e| e.to_string()).and_then(|tree| {
-            let page = ingest::from_html("Pasted page", &tree).map_err(|e| e.to_string())?;
-            Ok(ingest::Ingested { name: ingest::paste_name(&page.text), text: page.text })
-        }),
-        _ => ingest::from_text(&name, Format::Text, text).map_err(|e| e.to_string()),
-    };
-    match result {
+    // Without a file name this tells a web page from plain text by its start.
+    let format = Format::detect("", text.as_bytes());
+    let name = if format == Format::Html { "Pasted page".to_string() } else { ingest::paste_name(text) };
+    match files::to_article(&name, format, text) {
         Ok(a) => {
-            state.dispatch(Action::AddArticles { articles: vec![NewArticle { file: a.name, text: a.text, added: now_ms() }], select: true });
+            let file = if format == Format::Html { ingest::paste_name(&a.text) } else { a.name };
+            state.dispatch(Action::AddArticles { articles: vec![NewArticle { file, text: a.text, added: now_ms() }], select: true });
             true
         }
         Err(e) => {
