@@ -36,16 +36,14 @@ pub fn article_of_key(key: &str) -> Option<&str> {
     key.strip_prefix(PREFIX).filter(|sha| sha.len() == 64 && sha.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-/// Store an added article.
-pub fn save(storage: &dyn Storage, article: &StoredArticle) -> Result<String, StorageError> {
-    let sha = sha256_hex(article.text.as_bytes());
+/// Store an added article under its content hash (`sha256`, of `article.text`).
+pub fn save(storage: &dyn Storage, sha256: &str, article: &StoredArticle) -> Result<(), StorageError> {
     let raw = serde_json::to_string(&Stored { schema: SCHEMA, article: article.clone() })
         .map_err(|e| StorageError::WriteFailed(e.to_string()))?;
-    storage.write(&storage_key(&sha), &raw).map_err(|e| match e {
+    storage.write(&storage_key(sha256), &raw).map_err(|e| match e {
         StorageError::WriteFailed(why) => StorageError::ArticleNotSaved { file: article.file.clone(), reason: why },
         other => other,
-    })?;
-    Ok(sha)
+    })
 }
 
 pub fn remove(storage: &dyn Storage, sha256: &str) -> Result<(), StorageError> {
@@ -66,26 +64,26 @@ pub fn decode(key: &str, raw: &str) -> Result<StoredArticle, StorageError> {
     Ok(stored.article)
 }
 
-/// Every stored article, oldest first, and a problem for each entry that could not be
-/// read (those entries are left as they are).
-pub fn load_all(storage: &dyn Storage) -> (Vec<StoredArticle>, Vec<StorageError>) {
+/// Every stored article with its content hash, oldest first, and a problem for each entry
+/// that could not be read (those entries are left as they are).
+pub fn load_all(storage: &dyn Storage) -> (Vec<(String, StoredArticle)>, Vec<StorageError>) {
     let mut found = Vec::new();
     let mut problems = Vec::new();
     let keys = match storage.keys() {
         Ok(k) => k,
         Err(e) => return (found, vec![e]),
     };
-    for key in keys.iter().filter(|k| article_of_key(k).is_some()) {
+    for (key, sha) in keys.iter().filter_map(|k| article_of_key(k).map(|sha| (k, sha))) {
         match storage.read(key) {
             Ok(Some(raw)) => match decode(key, &raw) {
-                Ok(a) => found.push(a),
+                Ok(a) => found.push((sha.to_string(), a)),
                 Err(e) => problems.push(e),
             },
             Ok(None) => {}
             Err(e) => problems.push(e),
         }
     }
-    found.sort_by(|a, b| a.added.total_cmp(&b.added));
+    found.sort_by(|(_, a), (_, b)| a.added.total_cmp(&b.added));
     (found, problems)
 }
 
@@ -98,15 +96,23 @@ mod tests {
         StoredArticle { file: file.into(), added, text: text.into() }
     }
 
+    /// Save as the app does, under the text's hash; returns the hash.
+    fn save_article(s: &MemoryStorage, a: &StoredArticle) -> String {
+        let sha = sha256_hex(a.text.as_bytes());
+        save(s, &sha, a).unwrap();
+        sha
+    }
+
     #[test]
     fn articles_round_trip_in_the_order_they_were_added() {
         let s = MemoryStorage::default();
-        let b = save(&s, &article("b.txt", 2.0, "Second\n\nText two.")).unwrap();
-        save(&s, &article("a.txt", 1.0, "First\n\nText one.")).unwrap();
+        let b = save_article(&s, &article("b.txt", 2.0, "Second\n\nText two."));
+        let a = save_article(&s, &article("a.txt", 1.0, "First\n\nText one."));
         s.write("unrelated", "x").unwrap();
         let (found, problems) = load_all(&s);
         assert!(problems.is_empty());
-        assert_eq!(found.iter().map(|a| a.file.as_str()).collect::<Vec<_>>(), ["a.txt", "b.txt"]);
+        assert_eq!(found.iter().map(|(_, a)| a.file.as_str()).collect::<Vec<_>>(), ["a.txt", "b.txt"]);
+        assert_eq!(found.iter().map(|(sha, _)| sha.as_str()).collect::<Vec<_>>(), [a.as_str(), b.as_str()]);
         remove(&s, &b).unwrap();
         assert_eq!(load_all(&s).0.len(), 1);
     }
@@ -114,7 +120,7 @@ mod tests {
     #[test]
     fn unreadable_entries_are_reported_and_left_alone() {
         let s = MemoryStorage::default();
-        let good = save(&s, &article("a.txt", 1.0, "Text")).unwrap();
+        let good = save_article(&s, &article("a.txt", 1.0, "Text"));
         let bad_key = storage_key(&"b".repeat(64));
         s.write(&bad_key, "{not json").unwrap();
         let forged = storage_key(&"c".repeat(64));

@@ -480,6 +480,7 @@ impl AppState {
 
     fn add_articles(&mut self, articles: Vec<NewArticle>, select: bool) {
         let mut inputs = self.current_inputs();
+        let before = inputs.len();
         let mut first_new = None;
         let mut already = Vec::new();
         for a in articles {
@@ -498,7 +499,7 @@ impl AppState {
             self.notice = Some(format!("{}.", already.join("; ")));
         }
         let select = if select { first_new } else { self.job.as_ref().and_then(|j| j.select.clone()) };
-        if inputs.len() == self.current_inputs().len() {
+        if inputs.len() == before {
             // Nothing new: show the article that was asked for, if it is in the list.
             if let Some(i) = select.and_then(|sha| self.articles.iter().position(|a| a.sha256 == sha)) {
                 self.show(i);
@@ -521,9 +522,14 @@ impl AppState {
             .iter()
             .zip(analyses)
             .map(|(input, analysis)| {
-                let mut a = Article::with_analysis(input.file.clone(), input.text.as_ref(), analysis);
-                a.added = input.added;
-                Rc::new(a)
+                // The hash is the input's: hashing a long text again would only repeat it.
+                Rc::new(Article {
+                    file: input.file.clone(),
+                    text: input.text.to_string(),
+                    sha256: input.sha256.clone(),
+                    analysis: Rc::new(analysis),
+                    added: input.added,
+                })
             })
             .collect();
         let target = j.select.or(shown.clone());

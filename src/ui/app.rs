@@ -13,7 +13,6 @@ use crate::store::entity_index::entity_index;
 use crate::store::library::{self, StoredArticle};
 use crate::store::tags::{self, ArticleTags, MemoryStorage, Storage, Verdict};
 use crate::store::{Action, AppState, Filter, Job, MarkKind, NewArticle};
-use crate::text::sha256_hex;
 use gloo::events::{EventListener, EventListenerOptions};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -205,9 +204,9 @@ pub fn app() -> Html {
                 state.dispatch(Action::StorageProblem { sha: None, message: message.clone(), lock: false });
             }
             let (found, problems) = library::load_all(store.as_ref());
-            stored_articles.borrow_mut().extend(found.iter().map(|a| sha256_hex(a.text.as_bytes())));
+            stored_articles.borrow_mut().extend(found.iter().map(|(sha, _)| sha.clone()));
             if !found.is_empty() {
-                let articles = found.into_iter().map(|a| NewArticle { file: a.file, text: a.text, added: a.added }).collect();
+                let articles = found.into_iter().map(|(_, a)| NewArticle { file: a.file, text: a.text, added: a.added }).collect();
                 state.dispatch(Action::AddArticles { articles, select: false });
             }
             if let Some(problem) = problems.first() {
@@ -249,9 +248,9 @@ pub fn app() -> Html {
             let unsaved: Vec<_> = state.0.articles.iter().filter(|a| a.is_own() && !stored.contains(&a.sha256)).collect();
             for a in unsaved {
                 let entry = StoredArticle { file: a.file.clone(), added: a.added.unwrap_or(0.0), text: a.text.clone() };
-                match library::save(store.as_ref(), &entry) {
-                    Ok(sha) => {
-                        stored.insert(sha);
+                match library::save(store.as_ref(), &a.sha256, &entry) {
+                    Ok(()) => {
+                        stored.insert(a.sha256.clone());
                     }
                     Err(e) => state.dispatch(Action::StorageProblem { sha: None, message: e.to_string(), lock: false }),
                 }
