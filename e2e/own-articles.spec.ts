@@ -115,3 +115,15 @@ test('a large article is analysed in the background with visible progress', asyn
   await expect(app.headline()).toHaveText('A very long report', { timeout: 60_000 });
   await expect(status).toHaveCount(0);
 });
+
+test('without a working analysis worker, articles are analysed on the page instead', async ({ page }) => {
+  await page.route('**/newsmark-worker_loader.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  const app = new Newsmark(page);
+  await app.open();
+  await app.paste(pasted);
+  await expect(app.headline()).toHaveText('Harbour reopens after storm');
+  await expect(app.entries()).toHaveCount(6);
+  await app.paste(`${pasted}\n\nA second edition adds this sentence.`);
+  await expect(app.entries()).toHaveCount(7);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

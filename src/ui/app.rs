@@ -100,12 +100,13 @@ struct WorkerSlot {
 }
 
 /// Send a job to the worker, or analyse here when there is no working worker.
-fn run_job(state: &State, slot: &Rc<RefCell<WorkerSlot>>, job: &Job) {
+fn run_job(state: &State, latest: &Rc<RefCell<State>>, slot: &Rc<RefCell<WorkerSlot>>, job: &Job) {
     let request = Request { job: job.id, texts: job.inputs.iter().map(|i| i.text.to_string()).collect() };
     let mut current = slot.borrow_mut();
     if !current.broken && current.analyser.is_none() {
         let on_reply = {
             let state = state.clone();
+            let latest = latest.clone();
             let slot = Rc::downgrade(slot);
             move |reply: Reply| {
                 if !matches!(reply, Reply::Failed { job: None, .. }) {
@@ -114,15 +115,17 @@ fn run_job(state: &State, slot: &Rc<RefCell<WorkerSlot>>, job: &Job) {
                     }
                     return;
                 }
-                // The worker cannot run here: finish the job on this thread. The worker is
-                // dropped later, not inside its own event handler.
-                let (state, slot) = (state.clone(), slot.clone());
+                // The worker cannot run here: finish the current job (not the one this
+                // handler was made for) on this thread. The worker is dropped later, not
+                // inside its own event handler.
+                let (latest, slot) = (latest.clone(), slot.clone());
                 gloo::timers::callback::Timeout::new(0, move || {
                     if let Some(slot) = slot.upgrade() {
                         let mut s = slot.borrow_mut();
                         s.broken = true;
                         s.analyser = None;
                     }
+                    let state = latest.borrow().clone();
                     if let Some(job) = state.0.job.clone() {
                         analyse_here(&state, &job);
                     }
@@ -190,6 +193,10 @@ fn add_paste(state: &State, text: &str) -> bool {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| StateHandle(AppState::with_seeds()));
+    // The state as of the latest render, for listeners and callbacks made once that must
+    // act on the current state, not the one of the render that made them.
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
     let storage = use_memo((), |_| open_storage());
 
     // The articles the reader added before: stored, and analysed again with the seeds.
@@ -268,10 +275,11 @@ pub fn app() -> Html {
     {
         let slot = use_mut_ref(WorkerSlot::default);
         let state = state.clone();
+        let latest = latest.clone();
         let job = state.0.job.clone();
         use_effect_with(job.as_ref().map(|j| j.id), move |_| {
             if let Some(job) = job {
-                run_job(&state, &slot, &job);
+                run_job(&state, &latest, &slot, &job);
             }
         });
     }
@@ -383,8 +391,6 @@ pub fn app() -> Html {
     // Keyboard shortcuts for the whole page: one listener, reading the latest state when a
     // key is pressed (a listener re-made after each render could see a stale focus), and
     // not passive, so the keys it handles do not also scroll the page.
-    let latest = use_mut_ref(|| state.clone());
-    *latest.borrow_mut() = state.clone();
     {
         let latest = latest.clone();
         use_effect_with((), move |_| {
