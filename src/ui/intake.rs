@@ -23,16 +23,8 @@ pub struct AddDialogProps {
 
 #[function_component(AddDialog)]
 pub fn add_dialog(props: &AddDialogProps) -> Html {
-    let area = use_node_ref();
+    let area = super::use_focus_on_mount();
     let error = use_state(|| None::<&'static str>);
-    {
-        let area = area.clone();
-        use_effect_with((), move |_| {
-            if let Some(el) = area.cast::<HtmlTextAreaElement>() {
-                let _ = el.focus();
-            }
-        });
-    }
     let add = {
         let area = area.clone();
         let on_paste = props.on_paste.clone();

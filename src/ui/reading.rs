@@ -52,15 +52,7 @@ struct NoteEditorProps {
 /// drops the edit.
 #[function_component(NoteEditor)]
 fn note_editor(props: &NoteEditorProps) -> Html {
-    let area = use_node_ref();
-    {
-        let area = area.clone();
-        use_effect_with((), move |_| {
-            if let Some(el) = area.cast::<HtmlTextAreaElement>() {
-                let _ = el.focus();
-            }
-        });
-    }
+    let area = super::use_focus_on_mount();
     let save = {
         let area = area.clone();
         let on_save = props.on_save.clone();
