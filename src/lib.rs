@@ -21,6 +21,7 @@
 //!   enforces itself.
 
 pub mod analysis;
+pub mod annotation;
 pub mod ingest;
 pub mod report;
 pub mod seeds;

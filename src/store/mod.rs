@@ -379,8 +379,8 @@ impl AppState {
             }
             Action::SetVerdict { claim, verdict, at } => {
                 next.edit(&claim, |before| {
-                    let note = before.map(|t| t.note).unwrap_or_default();
-                    Some(Tag { verdict, note, modified: at })
+                    let (note, created) = before.map_or((String::new(), at), |t| (t.note, t.created.unwrap_or(t.modified)));
+                    Some(Tag { created: Some(created), ..Tag::new(verdict, note, at) })
                 });
             }
             Action::EditNote => {
@@ -391,8 +391,8 @@ impl AppState {
             }
             Action::SetNote { claim, note, at } => {
                 next.edit(&claim, |before| {
-                    let verdict = before.and_then(|t| t.verdict);
-                    Some(Tag { verdict, note: note.trim().to_string(), modified: at })
+                    let (verdict, created) = before.map_or((None, at), |t| (t.verdict, t.created.unwrap_or(t.modified)));
+                    Some(Tag { created: Some(created), ..Tag::new(verdict, note.trim(), at) })
                 });
                 next.editing_note = None;
             }
@@ -648,8 +648,8 @@ mod tests {
         let (sha, claim) = first_claim(&s);
         let t = s.apply(Action::SetVerdict { claim: claim.clone(), verdict: Some(Verdict::Confirmed), at: 2.0 });
         let mut stored = ArticleTags::new();
-        stored.insert(claim.clone(), Tag { verdict: Some(Verdict::Disputed), note: String::new(), modified: 1.0 });
-        stored.insert("cother".into(), Tag { verdict: Some(Verdict::Disputed), note: String::new(), modified: 1.0 });
+        stored.insert(claim.clone(), Tag::new(Some(Verdict::Disputed), "", 1.0));
+        stored.insert("cother".into(), Tag::new(Some(Verdict::Disputed), "", 1.0));
         let u = t.apply(Action::TagsLoaded { sha: sha.clone(), tags: stored });
         assert_eq!(u.verdict(&sha, &claim), Some(Verdict::Confirmed));
         assert_eq!(u.verdict(&sha, "cother"), Some(Verdict::Disputed));
@@ -661,7 +661,7 @@ mod tests {
         let (sha, claim) = first_claim(&s);
         let t = s.apply(Action::SetVerdict { claim: claim.clone(), verdict: Some(Verdict::Confirmed), at: 2.0 });
         let mut theirs = ArticleTags::new();
-        theirs.insert(claim.clone(), Tag { verdict: Some(Verdict::Disputed), note: String::new(), modified: 3.0 });
+        theirs.insert(claim.clone(), Tag::new(Some(Verdict::Disputed), "", 3.0));
         let u = t.apply(Action::TagsChangedElsewhere { sha: sha.clone(), tags: theirs });
         assert_eq!(u.verdict(&sha, &claim), Some(Verdict::Disputed));
         assert!(!u.can_undo());

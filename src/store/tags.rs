@@ -9,37 +9,12 @@
 
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// The version of the stored form. A reader refuses other versions rather than guess.
 pub const SCHEMA: u32 = 1;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Verdict {
-    Confirmed,
-    Disputed,
-}
-
-/// A reader's judgement of one claim.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Tag {
-    pub verdict: Option<Verdict>,
-    #[serde(default)]
-    pub note: String,
-    /// Milliseconds since the Unix epoch.
-    pub modified: f64,
-}
-
-impl Tag {
-    /// A tag that says nothing: no verdict and no note.
-    pub fn is_empty(&self) -> bool {
-        self.verdict.is_none() && self.note.trim().is_empty()
-    }
-}
-
-/// The tags of one article, by claim id.
-pub type ArticleTags = BTreeMap<String, Tag>;
+pub use crate::annotation::{ArticleTags, Tag, Verdict};
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Stored {
@@ -145,7 +120,7 @@ mod tests {
     use super::*;
 
     fn tag(v: Verdict) -> Tag {
-        Tag { verdict: Some(v), note: "checked".into(), modified: 1.0 }
+        Tag::new(Some(v), "checked", 1.0)
     }
 
     #[test]

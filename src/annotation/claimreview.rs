@@ -1,0 +1,79 @@
+//! schema.org `ClaimReview`: the form fact-checkers publish, read by search engines and
+//! fact-check aggregators. One review per tagged claim; a claim that several outlets
+//! report in the same words (or nearly: a corrected typo, the same figures) lists every
+//! article where it appears.
+
+use super::anchor::states_the_same;
+use super::timestamps::to_date;
+use super::{ArticleRef, ArticleTags, Creator, Verdict};
+use serde_json::{json, Value};
+use std::collections::HashMap;
+
+/// Two sentences count as the same claim at this similarity (normalised edit distance), and
+/// only if they also state the same figures and negations.
+const SAME_CLAIM: f64 = 0.9;
+
+fn rating(v: Verdict) -> Value {
+    // The textual rating is what readers see; the number places it on a 1–5 scale for
+    // aggregators that sort reviews (1 = false, 5 = true).
+    let (name, value) = match v {
+        Verdict::Confirmed => ("Confirmed", 5),
+        Verdict::Disputed => ("Disputed", 1),
+    };
+    json!({ "@type": "Rating", "alternateName": name, "ratingValue": value, "bestRating": 5, "worstRating": 1 })
+}
+
+fn appearance(a: &ArticleRef<'_>) -> Value {
+    json!({ "@type": "NewsArticle", "name": a.file, "identifier": super::source_iri(a.sha256) })
+}
+
+/// A cheap first test: sentences whose lengths differ by more than the edits allowed
+/// cannot be the same claim.
+fn similar_length(a: &str, b: &str) -> bool {
+    let (x, y) = (a.chars().count() as f64, b.chars().count() as f64);
+    (x - y).abs() <= (1.0 - SAME_CLAIM) * x.max(y)
+}
+
+fn folded(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The reviews of every claim with a verdict, in article and claim order.
+pub fn claim_reviews(articles: &[ArticleRef<'_>], tags: &HashMap<String, ArticleTags>, author: &Creator, published: f64) -> Value {
+    let mut reviews = Vec::new();
+    for a in articles {
+        let Some(article_tags) = tags.get(a.sha256) else { continue };
+        for claim in a.claims {
+            let Some(tag) = article_tags.get(&claim.id) else { continue };
+            let Some(verdict) = tag.verdict else { continue };
+            let sentence = folded(claim.span.slice(a.text).unwrap_or(""));
+            let appears: Vec<Value> = articles
+                .iter()
+                .filter(|other| {
+                    other.sha256 == a.sha256
+                        || other.claims.iter().any(|c| {
+                            let s = folded(c.span.slice(other.text).unwrap_or(""));
+                            s == sentence || (similar_length(&s, &sentence) && states_the_same(&sentence, &s) && strsim::normalized_levenshtein(&sentence, &s) >= SAME_CLAIM)
+                        })
+                })
+                .map(appearance)
+                .collect();
+            let author = tag.creator.as_ref().unwrap_or(author);
+            let mut review = json!({
+                "@type": "ClaimReview",
+                "claimReviewed": sentence,
+                "reviewRating": rating(verdict),
+                "itemReviewed": { "@type": "Claim", "appearance": appears },
+                "author": { "@type": author.kind.name(), "name": author.display() },
+                "datePublished": to_date(published),
+            });
+            if !tag.note.trim().is_empty() {
+                if let Some(m) = review.as_object_mut() {
+                    m.insert("reviewBody".into(), json!(tag.note.trim()));
+                }
+            }
+            reviews.push(review);
+        }
+    }
+    json!({ "@context": "https://schema.org", "@graph": reviews })
+}

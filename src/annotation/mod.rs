@@ -1,0 +1,284 @@
+//! The annotation model: a reader's verdict and note on one claim, and the portable form
+//! they take when they leave newsmark.
+//!
+//! Inside the app a tag is keyed by (article content hash, claim id) — see
+//! [`crate::store::tags`]. On the way out it becomes an [`Annotation`]: the claim's text as a
+//! quote with some context, its place in code points, and the article's identity. That is
+//! what [`w3c`] writes as W3C Web Annotation JSON-LD, what [`w3c::parse`] and
+//! [`hypothesis`] read back, what [`anchor`] places in a text that may have been edited,
+//! and what [`plan`] sorts into new, present, conflicting and unplaceable before anything
+//! is stored. [`claimreview`] writes the schema.org form fact-checkers publish.
+
+pub mod anchor;
+pub mod claimreview;
+pub mod hypothesis;
+pub mod plan;
+pub mod timestamps;
+pub mod w3c;
+
+use crate::analysis::Claim;
+use crate::text::{Offsets, Span};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Confirmed,
+    Disputed,
+}
+
+impl Verdict {
+    /// The word used in exports and tags ("confirmed").
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Confirmed => "confirmed",
+            Verdict::Disputed => "disputed",
+        }
+    }
+
+    /// The verdict a tag word names, in any letter case; `None` for any other word.
+    pub fn from_word(word: &str) -> Option<Verdict> {
+        match word.trim().to_lowercase().as_str() {
+            "confirmed" => Some(Verdict::Confirmed),
+            "disputed" => Some(Verdict::Disputed),
+            _ => None,
+        }
+    }
+}
+
+/// Who made an annotation. Tags made in this browser have no creator stored: they are
+/// exported under the reader's own profile.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Creator {
+    /// An IRI (`urn:uuid:…`, `acct:…`, `https://…`), if the creator has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// `Person`, `Organization` or `Software`.
+    pub kind: CreatorKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CreatorKind {
+    Person,
+    Organization,
+    Software,
+}
+
+impl CreatorKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            CreatorKind::Person => "Person",
+            CreatorKind::Organization => "Organization",
+            CreatorKind::Software => "Software",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<CreatorKind> {
+        match name {
+            "Person" => Some(CreatorKind::Person),
+            "Organization" => Some(CreatorKind::Organization),
+            "Software" => Some(CreatorKind::Software),
+            _ => None,
+        }
+    }
+}
+
+impl Creator {
+    /// What to call the creator in the page.
+    pub fn display(&self) -> &str {
+        self.name.as_deref().or(self.id.as_deref()).unwrap_or("someone")
+    }
+}
+
+/// A reader's judgement of one claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tag {
+    pub verdict: Option<Verdict>,
+    #[serde(default)]
+    pub note: String,
+    /// Milliseconds since the Unix epoch.
+    pub modified: f64,
+    /// When the tag was first made (ms since the Unix epoch); `None` in tags stored before
+    /// this was recorded, which export their `modified` time instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<f64>,
+    /// Who made it, for a tag that came from someone else's file; `None` for the reader's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub creator: Option<Creator>,
+}
+
+impl Tag {
+    /// A tag made here and now.
+    pub fn new(verdict: Option<Verdict>, note: impl Into<String>, at: f64) -> Tag {
+        Tag { verdict, note: note.into(), modified: at, created: Some(at), creator: None }
+    }
+
+    /// A tag that says nothing: no verdict and no note.
+    pub fn is_empty(&self) -> bool {
+        self.verdict.is_none() && self.note.trim().is_empty()
+    }
+
+    /// Whether two tags say the same thing, whoever made them and whenever.
+    pub fn says_same(&self, other: &Tag) -> bool {
+        self.verdict == other.verdict && self.note.trim() == other.note.trim()
+    }
+}
+
+/// The tags of one article, by claim id.
+pub type ArticleTags = BTreeMap<String, Tag>;
+
+/// The passage an annotation is about, as the W3C `TextQuoteSelector` gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub exact: String,
+    #[serde(default)]
+    pub prefix: String,
+    #[serde(default)]
+    pub suffix: String,
+}
+
+/// Where the passage was: code points, half-open (the W3C `TextPositionSelector`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The article an annotation is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// The IRI the annotation's target names as its `source`.
+    pub id: String,
+    /// Lower-case hex SHA-256 of the exact text annotated, when the file records it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    /// A name for readers: the file name or the page title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+/// One annotation in its portable form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Annotation {
+    /// An IRI that identifies the annotation.
+    pub id: String,
+    pub source: Source,
+    pub quote: Quote,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+    pub verdict: Option<Verdict>,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub creator: Option<Creator>,
+    /// Milliseconds since the Unix epoch.
+    pub created: f64,
+    pub modified: f64,
+}
+
+impl Annotation {
+    /// The tag this annotation asks for.
+    pub fn tag(&self) -> Tag {
+        Tag { verdict: self.verdict, note: self.note.clone(), modified: self.modified, created: Some(self.created), creator: self.creator.clone() }
+    }
+}
+
+/// How many code points of context a quote carries on each side: enough to tell repeats of
+/// a short sentence apart, short enough to survive edits nearby (Hypothesis uses 32 too).
+pub const CONTEXT_CHARS: usize = 32;
+
+/// An article as the annotation code needs it.
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleRef<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+    pub sha256: &'a str,
+    pub claims: &'a [Claim],
+}
+
+/// The IRI newsmark gives an article: its content hash, so that two readers with the same
+/// text name it the same way whatever they called the file.
+pub fn source_iri(sha256: &str) -> String {
+    format!("urn:sha256:{sha256}")
+}
+
+/// The content hash a `urn:sha256:` IRI names, if it is one.
+pub fn sha_of_iri(iri: &str) -> Option<&str> {
+    iri.strip_prefix("urn:sha256:").filter(|s| is_sha256_hex(s))
+}
+
+pub fn is_sha256_hex(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// The IRI of the annotation of one claim of one article. Derived, not random, so that
+/// exporting the same tags twice gives the same document.
+pub fn annotation_iri(sha256: &str, claim: &str) -> String {
+    format!("urn:newsmark:annotation:{sha256}:{claim}")
+}
+
+/// The quote selector of a span of a text: the exact text and up to [`CONTEXT_CHARS`] code
+/// points either side.
+pub fn quote_of(text: &str, span: Span) -> Quote {
+    let exact = span.slice(text).unwrap_or("").to_string();
+    let before = text.get(..span.start).unwrap_or("");
+    let after = text.get(span.end..).unwrap_or("");
+    let prefix_start = before.char_indices().rev().nth(CONTEXT_CHARS - 1).map_or(0, |(i, _)| i);
+    let prefix = before.get(prefix_start..).unwrap_or("").to_string();
+    let suffix: String = after.chars().take(CONTEXT_CHARS).collect();
+    Quote { exact, prefix, suffix }
+}
+
+/// The annotations of an article's tags, in the order of the claims. Tags whose claim is
+/// not in the article are left out (they cannot be quoted).
+pub fn annotations_of(article: ArticleRef<'_>, tags: &ArticleTags) -> Vec<Annotation> {
+    let offsets = Offsets::new(article.text);
+    article
+        .claims
+        .iter()
+        .filter_map(|claim| {
+            let tag = tags.get(&claim.id).filter(|t| !t.is_empty())?;
+            let chars = offsets.span_in_chars(claim.span);
+            Some(Annotation {
+                id: annotation_iri(article.sha256, &claim.id),
+                source: Source { id: source_iri(article.sha256), sha256: Some(article.sha256.to_string()), label: Some(article.file.to_string()) },
+                quote: quote_of(article.text, claim.span),
+                position: Some(Position { start: chars.start, end: chars.end }),
+                verdict: tag.verdict,
+                note: tag.note.trim().to_string(),
+                creator: tag.creator.clone(),
+                created: tag.created.unwrap_or(tag.modified),
+                modified: tag.modified,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_carry_context_in_code_points() {
+        let text = "Café ünïcode prefix runs long enough here. The claim. Then more text after it follows on.";
+        let start = text.find("The claim.").unwrap();
+        let q = quote_of(text, Span::new(start, start + "The claim.".len()));
+        assert_eq!(q.exact, "The claim.");
+        assert_eq!(q.prefix.chars().count(), CONTEXT_CHARS);
+        assert!(text.get(..start).unwrap().ends_with(&q.prefix));
+        assert_eq!(q.suffix, " Then more text after it follows");
+        let q0 = quote_of(text, Span::new(0, 5));
+        assert_eq!((q0.exact.as_str(), q0.prefix.as_str()), ("Café", ""));
+    }
+
+    #[test]
+    fn verdict_words() {
+        assert_eq!(Verdict::from_word(" Disputed "), Some(Verdict::Disputed));
+        assert_eq!(Verdict::from_word("maybe"), None);
+        assert_eq!(sha_of_iri(&source_iri(&"a".repeat(64))), Some("a".repeat(64).as_str()));
+        assert_eq!(sha_of_iri("urn:sha256:XYZ"), None);
+    }
+}

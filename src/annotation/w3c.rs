@@ -1,0 +1,710 @@
+//! W3C Web Annotation JSON-LD: writing newsmark's annotations as an `AnnotationCollection`,
+//! and reading annotations back from any file that follows the model.
+//!
+//! The form written (one annotation per tagged claim):
+//!
+//! ```json
+//! { "id": "urn:newsmark:annotation:<sha256>:<claim id>", "type": "Annotation",
+//!   "motivation": "assessing",
+//!   "body": [ { "type": "TextualBody", "purpose": "tagging", "value": "disputed" },
+//!             { "type": "TextualBody", "purpose": "commenting", "value": "…", "format": "text/plain" } ],
+//!   "target": { "source": { "id": "urn:sha256:<sha256>", "type": "Text", "format": "text/plain", "label": "bbc.txt" },
+//!               "state": { "value": "sha256:<sha256>" },
+//!               "selector": [ { "type": "TextQuoteSelector", "exact": "…", "prefix": "…", "suffix": "…" },
+//!                             { "type": "TextPositionSelector", "start": 120, "end": 181 } ] },
+//!   "creator": { "id": "urn:uuid:…", "type": "Person", "name": "…" },
+//!   "created": "2026-11-21T09:30:00.000Z", "modified": "2026-11-21T09:31:12.500Z" }
+//! ```
+//!
+//! The state's `value` (the vocabulary's `rdf:value`) carries the content hash, so the file
+//! stays within the Web Annotation context and needs no context of its own. With texts
+//! embedded, the first annotation of each article also carries the article's text as its
+//! source's `value`; the other annotations name the same source by its `id`.
+//!
+//! Reading is strict about shape and lenient about what it may ignore: every property must
+//! be a term of the Web Annotation vocabulary or an extension IRI (with a colon), every
+//! value must have the type the model gives it, and the first problem found stops the
+//! import with a message that says which annotation, which property and what is wrong.
+
+use super::timestamps::{parse_rfc3339, to_rfc3339};
+use super::{sha_of_iri, Annotation, Creator, CreatorKind, Position, Quote, Source, Verdict};
+use crate::text::{sha256_hex, Offsets};
+use serde_json::{json, Map, Value};
+
+/// The JSON-LD context of the Web Annotation model.
+pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+
+/// The largest file read. An export of a whole desk's work with its texts is a few MB; the
+/// limit only keeps a wrong file (a video, a database dump) from stalling the page.
+pub const MAX_IMPORT_BYTES: usize = 32 * 1024 * 1024;
+
+/// The deepest nesting read: an annotation file is at most about eight levels deep, and
+/// serde_json refuses more than 128 to protect the stack; this says so in words.
+pub const MAX_DEPTH: usize = 128;
+
+/// The terms of the Web Annotation JSON-LD context (`anno.jsonld`) that may appear as
+/// properties. Anything else must be an extension IRI (containing a colon).
+const VOCABULARY: &[&str] = &[
+    "@context", "id", "type", "motivation", "purpose", "body", "bodyValue", "target", "source", "selector", "state",
+    "scope", "refinedBy", "startSelector", "endSelector", "renderedVia", "creator", "generator", "rights",
+    "audience", "canonical", "via", "stylesheet", "homepage", "email", "email_sha1", "cached", "sourceDate",
+    "sourceDateStart", "sourceDateEnd", "created", "modified", "generated", "value", "conformsTo", "format",
+    "language", "processingLanguage", "textDirection", "exact", "prefix", "suffix", "start", "end", "name",
+    "nickname", "label", "accessibility", "styleClass", "first", "last", "next", "prev", "partOf", "items",
+    "startIndex", "total", "items",
+];
+
+/// Selector types that locate a passage in a rendered page rather than in the text. They are
+/// valid and are skipped: the text selectors next to them are what newsmark reads.
+const PAGE_SELECTORS: &[&str] = &["RangeSelector", "XPathSelector", "CssSelector", "FragmentSelector", "DataPositionSelector", "SvgSelector"];
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ImportError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is {} and annotation files may be at most {}", megabytes(*.bytes), megabytes(*.limit))]
+    TooLarge { bytes: usize, limit: usize },
+    #[error("the file is not valid JSON: {reason} at line {line}, column {column}")]
+    NotJson { reason: String, line: usize, column: usize },
+    #[error("the file nests more than {MAX_DEPTH} levels deep (line {line}, column {column}); annotation files are never that deep")]
+    TooDeep { line: usize, column: usize },
+    #[error("the file is JSON but not annotations: {0}")]
+    NotAnnotations(String),
+    #[error("{at}: {problem}")]
+    Invalid { at: String, problem: String },
+}
+
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+/// Check a file's size before reading it.
+pub fn check_size(bytes: usize) -> Result<(), ImportError> {
+    if bytes > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes, limit: MAX_IMPORT_BYTES });
+    }
+    Ok(())
+}
+
+/// An article text carried in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EmbeddedText {
+    pub sha256: String,
+    pub label: Option<String>,
+    pub text: String,
+}
+
+/// Everything an import file holds, checked.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Document {
+    pub annotations: Vec<Annotation>,
+    pub texts: Vec<EmbeddedText>,
+    /// Entries that are valid but not about a passage (page notes, replies, bare highlights),
+    /// each with the reason, so that the preview can say what was left out.
+    pub skipped: Vec<String>,
+    /// "W3C Web Annotation" or "Hypothesis".
+    pub format: &'static str,
+}
+
+/// Where in the file a value is, for messages: "annotation 3 (urn:…), target.selector[1].end".
+#[derive(Debug, Clone)]
+pub(crate) struct Loc {
+    what: String,
+    path: String,
+}
+
+impl Loc {
+    pub(crate) fn new(what: impl Into<String>) -> Loc {
+        Loc { what: what.into(), path: String::new() }
+    }
+
+    pub(crate) fn field(&self, name: &str) -> Loc {
+        let path = if self.path.is_empty() { name.to_string() } else { format!("{}.{name}", self.path) };
+        Loc { what: self.what.clone(), path }
+    }
+
+    pub(crate) fn index(&self, i: usize) -> Loc {
+        Loc { what: self.what.clone(), path: format!("{}[{i}]", self.path) }
+    }
+
+    pub(crate) fn fail<T>(&self, problem: impl Into<String>) -> Result<T, ImportError> {
+        let at = if self.path.is_empty() { self.what.clone() } else { format!("{}, {}", self.what, self.path) };
+        Err(ImportError::Invalid { at, problem: problem.into() })
+    }
+}
+
+/// How a JSON value's type reads in a message.
+pub(crate) fn kind(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("{b}"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => format!("the text {:?}", shorten(s)),
+        Value::Array(a) => format!("a list of {}", a.len()),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+fn shorten(s: &str) -> String {
+    if s.chars().count() <= 40 {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(40).collect::<String>())
+    }
+}
+
+pub(crate) fn expect_str<'v>(v: &'v Value, loc: &Loc) -> Result<&'v str, ImportError> {
+    v.as_str().map_or_else(|| loc.fail(format!("expected text, found {}", kind(v))), Ok)
+}
+
+pub(crate) fn expect_obj<'v>(v: &'v Value, loc: &Loc) -> Result<&'v Map<String, Value>, ImportError> {
+    v.as_object().map_or_else(|| loc.fail(format!("expected an object, found {}", kind(v))), Ok)
+}
+
+pub(crate) fn opt_str<'v>(m: &'v Map<String, Value>, key: &str, loc: &Loc) -> Result<Option<&'v str>, ImportError> {
+    m.get(key).map(|v| expect_str(v, &loc.field(key))).transpose()
+}
+
+/// A property that the model allows to be one value or a list of them.
+pub(crate) fn one_or_many(v: &Value) -> Vec<(Option<usize>, &Value)> {
+    match v {
+        Value::Array(items) => items.iter().enumerate().map(|(i, x)| (Some(i), x)).collect(),
+        other => vec![(None, other)],
+    }
+}
+
+fn at(loc: &Loc, i: Option<usize>) -> Loc {
+    i.map_or_else(|| loc.clone(), |i| loc.index(i))
+}
+
+/// Whether a `type` value (one name or a list) includes `name`.
+fn has_type(m: &Map<String, Value>, name: &str) -> bool {
+    match m.get("type") {
+        Some(Value::String(s)) => s == name,
+        Some(Value::Array(a)) => a.iter().any(|t| t.as_str() == Some(name)),
+        _ => false,
+    }
+}
+
+/// The `type` names of an object, checked to be text.
+fn types<'v>(m: &'v Map<String, Value>, loc: &Loc) -> Result<Vec<&'v str>, ImportError> {
+    let Some(t) = m.get("type") else { return Ok(Vec::new()) };
+    one_or_many(t).into_iter().map(|(i, v)| expect_str(v, &at(&loc.field("type"), i))).collect()
+}
+
+/// Refuse properties outside the vocabulary: a misspelt `selecter` would otherwise be
+/// silently dropped, and the annotation placed without its selector.
+fn check_properties(m: &Map<String, Value>, loc: &Loc) -> Result<(), ImportError> {
+    for key in m.keys() {
+        if !VOCABULARY.contains(&key.as_str()) && !key.contains(':') {
+            return loc.fail(format!("unknown property {key:?} (not a term of the Web Annotation vocabulary)"));
+        }
+    }
+    Ok(())
+}
+
+fn check_context(m: &Map<String, Value>, loc: &Loc) -> Result<(), ImportError> {
+    let ok = match m.get("@context") {
+        Some(Value::String(s)) => s == CONTEXT || s == "https://www.w3.org/ns/anno.jsonld",
+        Some(Value::Array(a)) => a.first().and_then(Value::as_str).is_some_and(|s| s == CONTEXT || s == "https://www.w3.org/ns/anno.jsonld"),
+        Some(other) => return loc.field("@context").fail(format!("expected {CONTEXT:?}, found {}", kind(other))),
+        None => return loc.fail(format!("the \"@context\" is missing; a Web Annotation file names {CONTEXT:?}")),
+    };
+    if ok {
+        Ok(())
+    } else {
+        loc.field("@context").fail(format!("expected {CONTEXT:?} (first, if there are several)"))
+    }
+}
+
+fn json_error(e: &serde_json::Error) -> ImportError {
+    let (line, column) = (e.line(), e.column());
+    let text = e.to_string();
+    if text.contains("recursion limit") {
+        return ImportError::TooDeep { line, column };
+    }
+    // serde_json ends its messages with " at line L column C"; the position is given apart.
+    let reason = text.split(" at line ").next().unwrap_or(&text).to_string();
+    let reason = if e.is_eof() { format!("the file ends too soon ({reason}); it may be cut off") } else { reason };
+    ImportError::NotJson { reason, line, column }
+}
+
+/// Read an annotation file: W3C Web Annotation (a collection, a page, one annotation or a
+/// list of them) or a Hypothesis JSON export. Nothing is returned unless all of it is valid.
+pub fn parse(input: &str) -> Result<Document, ImportError> {
+    check_size(input.len())?;
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    if input.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let value: Value = serde_json::from_str(input).map_err(|e| json_error(&e))?;
+    match &value {
+        Value::Object(m) if m.contains_key("annotations") || m.contains_key("rows") => super::hypothesis::parse(m),
+        Value::Object(m) => {
+            let loc = Loc::new("the file");
+            check_context(m, &loc)?;
+            if has_type(m, "AnnotationCollection") {
+                read_collection(m, &loc)
+            } else if has_type(m, "AnnotationPage") {
+                let mut reader = Reader::default();
+                reader.page(m, &loc, 0)?;
+                reader.finish()
+            } else if has_type(m, "Annotation") {
+                let mut reader = Reader::default();
+                reader.annotation(m, 1)?;
+                reader.finish()
+            } else {
+                Err(ImportError::NotAnnotations(format!(
+                    "its type is {}, not AnnotationCollection, AnnotationPage or Annotation",
+                    m.get("type").map_or_else(|| "missing".to_string(), kind)
+                )))
+            }
+        }
+        Value::Array(items) if items.iter().any(|i| i.get("uri").is_some()) => super::hypothesis::parse_rows(items, None),
+        Value::Array(items) => {
+            let mut reader = Reader::default();
+            for (i, item) in items.iter().enumerate() {
+                let n = i + 1;
+                let m = expect_obj(item, &Loc::new(format!("annotation {n}")))?;
+                check_context(m, &Loc::new(format!("annotation {n}")))?;
+                reader.annotation(m, n)?;
+            }
+            reader.finish()
+        }
+        other => Err(ImportError::NotAnnotations(format!("the file holds {}, not an object or a list", kind(other)))),
+    }
+}
+
+fn read_collection(m: &Map<String, Value>, loc: &Loc) -> Result<Document, ImportError> {
+    check_properties(m, loc)?;
+    let mut reader = Reader::default();
+    if let Some(g) = m.get("generated") {
+        let when = expect_str(g, &loc.field("generated"))?;
+        reader.generated = Some(parse_rfc3339(when).map_or_else(|| loc.field("generated").fail(not_a_date(when)), Ok)?);
+    }
+    match m.get("first") {
+        None => {}
+        Some(Value::Object(page)) => reader.page(page, &loc.field("first"), 0)?,
+        Some(Value::String(iri)) => {
+            return loc.field("first").fail(format!("the first page is only a link ({iri}); newsmark reads pages written out in the file"))
+        }
+        Some(other) => return loc.field("first").fail(format!("expected an AnnotationPage, found {}", kind(other))),
+    }
+    let doc = reader.finish()?;
+    if let Some(total) = m.get("total") {
+        let Some(n) = total.as_u64() else { return loc.field("total").fail(format!("expected a whole number, found {}", kind(total))) };
+        let read = doc.annotations.len() + doc.skipped.len();
+        if n as usize != read {
+            return loc.field("total").fail(format!("the collection says it has {n} annotations but the file holds {read}; it may be cut off"));
+        }
+    }
+    Ok(doc)
+}
+
+fn not_a_date(s: &str) -> String {
+    format!("{:?} is not a date-time (RFC 3339, such as 2026-11-21T09:30:00Z)", shorten(s))
+}
+
+/// What one target says before the texts of the whole file are known.
+struct Pending {
+    annotation: Annotation,
+    quote: Option<Quote>,
+    index: usize,
+}
+
+#[derive(Default)]
+struct Reader {
+    pending: Vec<Pending>,
+    texts: Vec<EmbeddedText>,
+    skipped: Vec<String>,
+    generated: Option<f64>,
+    count: usize,
+}
+
+/// How many pages a collection may chain: far more than any real export, few enough that a
+/// hostile chain cannot keep the page busy.
+const MAX_PAGES: usize = 10_000;
+
+impl Reader {
+    fn page(&mut self, page: &Map<String, Value>, loc: &Loc, depth: usize) -> Result<(), ImportError> {
+        check_properties(page, loc)?;
+        if !has_type(page, "AnnotationPage") {
+            return loc.fail("expected an object of type AnnotationPage");
+        }
+        let Some(items) = page.get("items") else { return loc.fail("the page has no \"items\"") };
+        let Some(items) = items.as_array() else { return loc.field("items").fail(format!("expected a list of annotations, found {}", kind(items))) };
+        for item in items {
+            self.count += 1;
+            let n = self.count;
+            let m = expect_obj(item, &Loc::new(format!("annotation {n}")))?;
+            self.annotation(m, n)?;
+        }
+        match page.get("next") {
+            None => Ok(()),
+            Some(Value::Object(next)) if depth < MAX_PAGES => self.page(next, &loc.field("next"), depth + 1),
+            Some(Value::Object(_)) => loc.field("next").fail(format!("more than {MAX_PAGES} pages")),
+            Some(Value::String(iri)) => loc.field("next").fail(format!("the next page is only a link ({iri}); newsmark reads pages written out in the file")),
+            Some(other) => loc.field("next").fail(format!("expected an AnnotationPage, found {}", kind(other))),
+        }
+    }
+
+    fn annotation(&mut self, m: &Map<String, Value>, n: usize) -> Result<(), ImportError> {
+        let base = Loc::new(format!("annotation {n}"));
+        let id = match m.get("id") {
+            Some(v) => expect_str(v, &base.field("id"))?,
+            None => return base.fail("it has no \"id\""),
+        };
+        let loc = Loc::new(format!("annotation {n} ({})", shorten(id)));
+        check_properties(m, &loc)?;
+        if !id.contains(':') {
+            return loc.field("id").fail(format!("{id:?} is not an IRI"));
+        }
+        if !types(m, &loc)?.contains(&"Annotation") {
+            return loc.field("type").fail("expected \"Annotation\"");
+        }
+        if let Some(mv) = m.get("motivation") {
+            for (i, v) in one_or_many(mv) {
+                expect_str(v, &at(&loc.field("motivation"), i))?;
+            }
+        }
+
+        let (verdict, note) = read_bodies(m, &loc)?;
+        let creator = m.get("creator").map(|c| read_creator(c, &loc.field("creator"))).transpose()?;
+        let created = read_time(m, "created", &loc)?;
+        let modified = read_time(m, "modified", &loc)?;
+        let Some(target) = m.get("target") else { return loc.fail("it has no \"target\"") };
+        let targets = one_or_many(target);
+        let [(i, target)] = targets.as_slice() else {
+            return loc.field("target").fail(format!("it has {} targets; newsmark places one passage per annotation", targets.len()));
+        };
+        let (source, quote, position) = self.target(target, &at(&loc.field("target"), *i))?;
+        if verdict.is_none() && note.is_empty() {
+            self.skipped.push(format!("annotation {n} has neither a verdict nor a note"));
+            return Ok(());
+        }
+        let fallback = self.generated.unwrap_or(0.0);
+        let annotation = Annotation {
+            id: id.to_string(),
+            source,
+            quote: quote.clone().unwrap_or(Quote { exact: String::new(), prefix: String::new(), suffix: String::new() }),
+            position,
+            verdict,
+            note,
+            creator,
+            created: created.or(modified).unwrap_or(fallback),
+            modified: modified.or(created).unwrap_or(fallback),
+        };
+        self.pending.push(Pending { annotation, quote, index: n });
+        Ok(())
+    }
+
+    fn target(&mut self, target: &Value, loc: &Loc) -> Result<(Source, Option<Quote>, Option<Position>), ImportError> {
+        let m = match target {
+            Value::String(iri) => return loc.fail(format!("the target is only the article ({iri}), with no passage to place")),
+            other => expect_obj(other, loc)?,
+        };
+        check_properties(m, loc)?;
+        let Some(source) = m.get("source") else { return loc.fail("the target has no \"source\"") };
+        let mut sha = None;
+        if let Some(state) = m.get("state") {
+            for (i, s) in one_or_many(state) {
+                let sloc = at(&loc.field("state"), i);
+                let sm = expect_obj(s, &sloc)?;
+                check_properties(sm, &sloc)?;
+                if let Some(v) = opt_str(sm, "value", &sloc)? {
+                    if let Some(h) = v.strip_prefix("sha256:") {
+                        if !super::is_sha256_hex(h) {
+                            return sloc.field("value").fail(format!("{:?} is not a SHA-256 hash (64 lower-case hex digits)", shorten(v)));
+                        }
+                        sha = Some(h.to_string());
+                    }
+                }
+            }
+        }
+        let source = self.source(source, &loc.field("source"), sha)?;
+        let mut quote = None;
+        let mut position = None;
+        let Some(selector) = m.get("selector") else { return loc.fail("the target has no \"selector\", so there is no passage to place") };
+        for (i, s) in one_or_many(selector) {
+            let sloc = at(&loc.field("selector"), i);
+            let sm = expect_obj(s, &sloc)?;
+            check_properties(sm, &sloc)?;
+            let t = types(sm, &sloc)?;
+            if t.contains(&"TextQuoteSelector") {
+                let exact = match sm.get("exact") {
+                    Some(v) => expect_str(v, &sloc.field("exact"))?,
+                    None => return sloc.fail("the TextQuoteSelector has no \"exact\""),
+                };
+                if exact.trim().is_empty() {
+                    return sloc.field("exact").fail("the quoted passage is empty");
+                }
+                let prefix = opt_str(sm, "prefix", &sloc)?.unwrap_or("").to_string();
+                let suffix = opt_str(sm, "suffix", &sloc)?.unwrap_or("").to_string();
+                quote = Some(Quote { exact: exact.to_string(), prefix, suffix });
+            } else if t.contains(&"TextPositionSelector") {
+                let number = |key: &str| -> Result<usize, ImportError> {
+                    match sm.get(key) {
+                        Some(v) => v.as_u64().map(|n| n as usize).map_or_else(
+                            || sloc.field(key).fail(format!("expected a whole number of characters (0 or more), found {}", kind(v))),
+                            Ok,
+                        ),
+                        None => sloc.fail(format!("the TextPositionSelector has no \"{key}\"")),
+                    }
+                };
+                let (start, end) = (number("start")?, number("end")?);
+                if start > end {
+                    return sloc.fail(format!("TextPositionSelector start {start} is after its end {end}"));
+                }
+                position = Some(Position { start, end });
+            } else if t.iter().any(|t| PAGE_SELECTORS.contains(t)) {
+                continue;
+            } else {
+                return sloc.field("type").fail(format!("unknown selector type {}", t.first().map_or_else(|| "(none)".to_string(), |t| format!("{t:?}"))));
+            }
+        }
+        if quote.is_none() && position.is_none() {
+            return loc.field("selector").fail("there is no TextQuoteSelector or TextPositionSelector, so there is no passage to place");
+        }
+        Ok((source, quote, position))
+    }
+
+    fn source(&mut self, v: &Value, loc: &Loc, sha: Option<String>) -> Result<Source, ImportError> {
+        match v {
+            Value::String(iri) => {
+                let sha = sha.or_else(|| sha_of_iri(iri).map(str::to_string));
+                Ok(Source { id: iri.clone(), sha256: sha, label: None })
+            }
+            Value::Object(m) => {
+                check_properties(m, loc)?;
+                let id = match m.get("id") {
+                    Some(v) => expect_str(v, &loc.field("id"))?.to_string(),
+                    None => return loc.fail("the source has no \"id\""),
+                };
+                let label = opt_str(m, "label", loc)?.map(str::to_string);
+                let named = sha.or_else(|| sha_of_iri(&id).map(str::to_string));
+                let sha = match opt_str(m, "value", loc)? {
+                    Some(text) => {
+                        let actual = sha256_hex(text.as_bytes());
+                        if let Some(named) = named.as_ref().filter(|n| **n != actual) {
+                            return loc.field("value").fail(format!("the embedded text does not match the hash the annotation names (sha256:{named})"));
+                        }
+                        if !self.texts.iter().any(|t| t.sha256 == actual) {
+                            self.texts.push(EmbeddedText { sha256: actual.clone(), label: label.clone(), text: text.to_string() });
+                        }
+                        Some(actual)
+                    }
+                    None => named,
+                };
+                Ok(Source { id, sha256: sha, label })
+            }
+            other => loc.fail(format!("expected the article's IRI or an object, found {}", kind(other))),
+        }
+    }
+
+    /// Check what needs the whole file (positions against embedded texts), fill in quotes
+    /// given only by position, and return the document.
+    fn finish(self) -> Result<Document, ImportError> {
+        let mut annotations = Vec::with_capacity(self.pending.len());
+        let mut seen = std::collections::HashSet::new();
+        for p in self.pending {
+            let loc = Loc::new(format!("annotation {} ({})", p.index, shorten(&p.annotation.id)));
+            if !seen.insert(p.annotation.id.clone()) {
+                return loc.field("id").fail("another annotation in the file has the same id");
+            }
+            let text = p.annotation.source.sha256.as_ref().and_then(|sha| self.texts.iter().find(|t| &t.sha256 == sha));
+            let mut a = p.annotation;
+            if let (Some(pos), Some(t)) = (a.position, text) {
+                let offsets = Offsets::new(&t.text);
+                let len = offsets.char_len();
+                if pos.end > len {
+                    return loc.fail(format!("TextPositionSelector end {} is past the end of the article ({len} characters)", pos.end));
+                }
+                if p.quote.is_none() {
+                    let span = offsets.span_in_bytes(crate::text::Span::new(pos.start, pos.end));
+                    a.quote = span.map(|s| super::quote_of(&t.text, s)).unwrap_or(a.quote);
+                }
+            }
+            if a.quote.exact.trim().is_empty() {
+                return loc.field("target.selector").fail("there is only a TextPositionSelector, and the article's text is not in the file to read the passage from");
+            }
+            annotations.push(a);
+        }
+        Ok(Document { annotations, texts: self.texts, skipped: self.skipped, format: "W3C Web Annotation" })
+    }
+}
+
+fn read_time(m: &Map<String, Value>, key: &str, loc: &Loc) -> Result<Option<f64>, ImportError> {
+    let Some(s) = opt_str(m, key, loc)? else { return Ok(None) };
+    parse_rfc3339(s).map_or_else(|| loc.field(key).fail(not_a_date(s)), |t| Ok(Some(t)))
+}
+
+/// The verdict and note the bodies give. Tags that are not verdicts are kept in the note.
+fn read_bodies(m: &Map<String, Value>, loc: &Loc) -> Result<(Option<Verdict>, String), ImportError> {
+    let mut verdict: Option<Verdict> = None;
+    let mut notes: Vec<String> = Vec::new();
+    let mut other_tags: Vec<String> = Vec::new();
+    if let Some(v) = m.get("bodyValue") {
+        notes.push(expect_str(v, &loc.field("bodyValue"))?.trim().to_string());
+    }
+    if let Some(body) = m.get("body") {
+        for (i, b) in one_or_many(body) {
+            let bloc = at(&loc.field("body"), i);
+            let bm = match b {
+                Value::String(iri) => return bloc.fail(format!("the body is only a link ({iri}); newsmark reads bodies written in the file (TextualBody)")),
+                other => expect_obj(other, &bloc)?,
+            };
+            check_properties(bm, &bloc)?;
+            let t = types(bm, &bloc)?;
+            if !t.is_empty() && !t.contains(&"TextualBody") {
+                return bloc.field("type").fail(format!("a body of type {:?} is not supported; newsmark reads TextualBody", t.first().copied().unwrap_or("")));
+            }
+            let value = match bm.get("value") {
+                Some(v) => expect_str(v, &bloc.field("value"))?,
+                None => return bloc.fail("the body has no \"value\""),
+            };
+            let purposes: Vec<&str> = match bm.get("purpose") {
+                Some(p) => one_or_many(p).into_iter().map(|(i, v)| expect_str(v, &at(&bloc.field("purpose"), i))).collect::<Result<_, _>>()?,
+                None => Vec::new(),
+            };
+            let tagging = purposes.iter().any(|p| matches!(*p, "tagging" | "assessing" | "classifying"));
+            match (tagging, Verdict::from_word(value)) {
+                (true, Some(v)) => {
+                    if verdict.is_some_and(|old| old != v) {
+                        return bloc.fail("the annotation says both confirmed and disputed");
+                    }
+                    verdict = Some(v);
+                }
+                (true, None) if purposes.contains(&"tagging") => other_tags.push(value.trim().to_string()),
+                _ => notes.push(value.trim().to_string()),
+            }
+        }
+    }
+    notes.retain(|n| !n.is_empty());
+    other_tags.retain(|t| !t.is_empty());
+    if !other_tags.is_empty() {
+        notes.push(format!("Tags: {}", other_tags.join(", ")));
+    }
+    Ok((verdict, notes.join("\n\n")))
+}
+
+fn read_creator(v: &Value, loc: &Loc) -> Result<Creator, ImportError> {
+    let items = one_or_many(v);
+    let [(i, v)] = items.as_slice() else {
+        return loc.fail(format!("{} creators are named; newsmark keeps one per annotation", items.len()));
+    };
+    let loc = at(loc, *i);
+    match v {
+        Value::String(iri) => Ok(Creator { id: Some(iri.clone()), kind: CreatorKind::Person, name: None }),
+        other => {
+            let m = expect_obj(other, &loc)?;
+            check_properties(m, &loc)?;
+            let kind = match types(m, &loc)?.first() {
+                None => CreatorKind::Person,
+                Some(t) => CreatorKind::from_name(t).map_or_else(|| loc.field("type").fail(format!("expected Person, Organization or Software, found {t:?}")), Ok)?,
+            };
+            let id = opt_str(m, "id", &loc)?.map(str::to_string);
+            let name = match opt_str(m, "name", &loc)? {
+                Some(n) => Some(n.to_string()),
+                None => opt_str(m, "nickname", &loc)?.map(str::to_string),
+            };
+            Ok(Creator { id, kind, name })
+        }
+    }
+}
+
+/// What an export contains and who it is from.
+#[derive(Debug, Clone)]
+pub struct ExportOptions<'a> {
+    /// The reader: the creator of the tags made in this browser.
+    pub me: &'a Creator,
+    /// When the export is made (ms since the Unix epoch).
+    pub generated: f64,
+    /// Whether to carry each annotated article's text.
+    pub embed_texts: bool,
+}
+
+fn creator_json(c: &Creator) -> Value {
+    let mut m = Map::new();
+    if let Some(id) = &c.id {
+        m.insert("id".into(), json!(id));
+    }
+    m.insert("type".into(), json!(c.kind.name()));
+    if let Some(name) = &c.name {
+        m.insert("name".into(), json!(name));
+    }
+    Value::Object(m)
+}
+
+/// One annotation in the W3C form; `text` embeds the article's text in its source.
+pub fn annotation_json(a: &Annotation, me: &Creator, text: Option<&str>) -> Value {
+    let mut body = Vec::new();
+    if let Some(v) = a.verdict {
+        body.push(json!({ "type": "TextualBody", "purpose": "tagging", "value": v.name() }));
+    }
+    if !a.note.is_empty() {
+        body.push(json!({ "type": "TextualBody", "purpose": "commenting", "value": a.note, "format": "text/plain" }));
+    }
+    let mut source = Map::new();
+    source.insert("id".into(), json!(a.source.id));
+    source.insert("type".into(), json!("Text"));
+    source.insert("format".into(), json!("text/plain"));
+    if let Some(label) = &a.source.label {
+        source.insert("label".into(), json!(label));
+    }
+    if let Some(text) = text {
+        source.insert("value".into(), json!(text));
+    }
+    let mut selector = vec![json!({ "type": "TextQuoteSelector", "exact": a.quote.exact, "prefix": a.quote.prefix, "suffix": a.quote.suffix })];
+    if let Some(p) = a.position {
+        selector.push(json!({ "type": "TextPositionSelector", "start": p.start, "end": p.end }));
+    }
+    let mut target = Map::new();
+    target.insert("source".into(), Value::Object(source));
+    if let Some(sha) = &a.source.sha256 {
+        target.insert("state".into(), json!({ "value": format!("sha256:{sha}") }));
+    }
+    target.insert("selector".into(), Value::Array(selector));
+    json!({
+        "id": a.id,
+        "type": "Annotation",
+        "motivation": "assessing",
+        "body": body,
+        "target": target,
+        "creator": creator_json(a.creator.as_ref().unwrap_or(me)),
+        "created": to_rfc3339(a.created),
+        "modified": to_rfc3339(a.modified),
+    })
+}
+
+/// The collection of annotations, in order. `texts` maps a content hash to the article
+/// text to embed (used only with `embed_texts`).
+pub fn export(annotations: &[Annotation], texts: &dyn Fn(&str) -> Option<String>, options: &ExportOptions<'_>) -> Value {
+    let mut embedded = std::collections::HashSet::new();
+    let items: Vec<Value> = annotations
+        .iter()
+        .map(|a| {
+            let text = match (&a.source.sha256, options.embed_texts) {
+                (Some(sha), true) if embedded.insert(sha.clone()) => texts(sha),
+                _ => None,
+            };
+            annotation_json(a, options.me, text.as_deref())
+        })
+        .collect();
+    // The id is derived from the annotations, so that the same tags export the same way.
+    let mut ids = String::new();
+    for a in annotations {
+        ids.push_str(&a.id);
+        ids.push('\n');
+    }
+    let id = format!("urn:newsmark:export:{}", sha256_hex(ids.as_bytes()).get(..32).unwrap_or(""));
+    json!({
+        "@context": CONTEXT,
+        "id": id,
+        "type": "AnnotationCollection",
+        "label": "newsmark annotations",
+        "total": items.len(),
+        "generator": { "type": "Software", "name": concat!("newsmark ", env!("CARGO_PKG_VERSION")) },
+        "generated": to_rfc3339(options.generated),
+        "first": { "id": format!("{id}#page-1"), "type": "AnnotationPage", "startIndex": 0, "items": items },
+    })
+}
