@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 mod native {
+    pub mod annotations;
     pub mod cli;
     pub mod gold;
     pub mod properties;

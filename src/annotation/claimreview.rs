@@ -1,16 +1,17 @@
 //! schema.org `ClaimReview`: the form fact-checkers publish, read by search engines and
 //! fact-check aggregators. One review per tagged claim; a claim that several outlets
-//! report in the same words (or nearly: a corrected typo, the same figures) lists every
-//! article where it appears.
+//! report in the same words (give or take spelling and punctuation) lists every article
+//! where it appears.
 
-use super::anchor::states_the_same;
+use super::anchor::same_wording;
 use super::timestamps::to_date;
 use super::{ArticleRef, ArticleTags, Creator, Verdict};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
-/// Two sentences count as the same claim at this similarity (normalised edit distance), and
-/// only if they also state the same figures and negations.
+/// Sentences of the same wording (see [`same_wording`]) differ in length by a few
+/// characters at most; a length gap over this share rules a pair out before the word-by-word
+/// comparison.
 const SAME_CLAIM: f64 = 0.9;
 
 fn rating(v: Verdict) -> Value {
@@ -53,7 +54,7 @@ pub fn claim_reviews(articles: &[ArticleRef<'_>], tags: &HashMap<String, Article
                     other.sha256 == a.sha256
                         || other.claims.iter().any(|c| {
                             let s = folded(c.span.slice(other.text).unwrap_or(""));
-                            s == sentence || (similar_length(&s, &sentence) && states_the_same(&sentence, &s) && strsim::normalized_levenshtein(&sentence, &s) >= SAME_CLAIM)
+                            s == sentence || (similar_length(&s, &sentence) && same_wording(&sentence, &s))
                         })
                 })
                 .map(appearance)

@@ -68,6 +68,8 @@ pub enum ImportError {
     NotJson { reason: String, line: usize, column: usize },
     #[error("the file nests more than {MAX_DEPTH} levels deep (line {line}, column {column}); annotation files are never that deep")]
     TooDeep { line: usize, column: usize },
+    #[error("the file is not UTF-8 text (byte {0} is not valid); annotation files are JSON")]
+    NotText(usize),
     #[error("the file is JSON but not annotations: {0}")]
     NotAnnotations(String),
     #[error("{at}: {problem}")]
@@ -227,6 +229,13 @@ fn json_error(e: &serde_json::Error) -> ImportError {
     let reason = text.split(" at line ").next().unwrap_or(&text).to_string();
     let reason = if e.is_eof() { format!("the file ends too soon ({reason}); it may be cut off") } else { reason };
     ImportError::NotJson { reason, line, column }
+}
+
+/// Read an annotation file from its bytes: UTF-8 (with or without a byte-order mark).
+pub fn parse_bytes(bytes: &[u8]) -> Result<Document, ImportError> {
+    check_size(bytes.len())?;
+    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotText(e.valid_up_to()))?;
+    parse(text)
 }
 
 /// Read an annotation file: W3C Web Annotation (a collection, a page, one annotation or a

@@ -5,9 +5,13 @@
 
 pub mod entity_index;
 pub mod library;
+pub mod orphans;
+pub mod profile;
 pub mod tags;
 
 use crate::analysis::{analyze, Analysis};
+use crate::annotation::plan::{Orphan, Plan};
+use crate::annotation::{annotations_of, Annotation, ArticleRef};
 use std::collections::{BTreeSet, HashMap};
 use tags::{ArticleTags, Tag, Verdict};
 use crate::seeds::SEEDS;
@@ -132,6 +136,8 @@ pub struct AppState {
     pub hidden_marks: BTreeSet<MarkKind>,
     /// The analysis running in the background, if any.
     pub job: Option<Job>,
+    /// Imported annotations that could not be placed: kept, listed and exported again.
+    pub orphans: Rc<Vec<Orphan>>,
     /// Changes whenever the list of articles or their analyses change, so that the page
     /// can tell cheaply when to recompute what depends on them.
     pub generation: u32,
@@ -184,6 +190,12 @@ pub enum Action {
     /// Remove an article the reader added. Its tags stay stored, so adding the same text
     /// again brings them back.
     RemoveArticle(String),
+    /// The stored orphans, read at start or changed by another tab.
+    OrphansLoaded(Vec<Orphan>),
+    /// Apply a previewed import: new tags, the reader's `choices` (an index into
+    /// [`crate::annotation::plan::Conflict::options`], one per conflict; missing means keep
+    /// what is here), the orphans, and the articles the file carried.
+    ApplyImport { plan: Rc<Plan>, choices: Vec<usize>, at: f64 },
 }
 
 /// Which claims the reading pane shows in full.
@@ -265,6 +277,7 @@ impl AppState {
             highlighted: None,
             hidden_marks: BTreeSet::new(),
             job: None,
+            orphans: Rc::default(),
             generation: 0,
             next_job: 1,
             undo: Vec::new(),
@@ -463,8 +476,87 @@ impl AppState {
                 }
             }
             Action::RemoveArticle(sha) => next.remove_article(&sha),
+            Action::OrphansLoaded(orphans) => next.orphans = Rc::new(orphans),
+            Action::ApplyImport { plan, choices, at } => next.apply_import(&plan, &choices, at),
         }
         next
+    }
+
+    /// The open articles as the annotation code sees them.
+    pub fn article_refs(&self) -> Vec<ArticleRef<'_>> {
+        self.articles.iter().map(|a| ArticleRef { file: &a.file, text: &a.text, sha256: &a.sha256, claims: &a.analysis.claims }).collect()
+    }
+
+    /// Every tag as a portable annotation: of one article (by hash), or of all of them with
+    /// the orphans after.
+    pub fn annotations(&self, only: Option<&str>) -> Vec<Annotation> {
+        let mut out: Vec<Annotation> = self
+            .article_refs()
+            .into_iter()
+            .filter(|a| only.is_none_or(|sha| a.sha256 == sha))
+            .flat_map(|a| self.tags.get(a.sha256).map(|t| annotations_of(a, t)).unwrap_or_default())
+            .collect();
+        if only.is_none() {
+            out.extend(self.orphans.iter().map(|o| o.annotation.clone()));
+        }
+        out
+    }
+
+    fn apply_import(&mut self, plan: &Plan, choices: &[usize], at: f64) {
+        let mut changed = 0;
+        let mut refused = BTreeSet::new();
+        let mut set = |state: &mut AppState, sha: &str, claim: &str, tag: Option<Tag>| {
+            if state.locked.contains(sha) {
+                refused.insert(sha.to_string());
+                return;
+            }
+            let before = state.tag(sha, claim).cloned();
+            state.put(sha, claim, tag.clone());
+            state.undo.push(Edit { sha: sha.to_string(), claim: claim.to_string(), before, after: tag });
+            changed += 1;
+        };
+        for p in &plan.new {
+            set(self, &p.sha256, &p.claim, Some(p.tag.clone()));
+        }
+        for (i, c) in plan.conflicts.iter().enumerate() {
+            let choice = choices.get(i).copied().unwrap_or(0);
+            let keeps_stored = c.stored.is_some() && choice == 0;
+            if let (false, Some(tag)) = (keeps_stored, c.options().get(choice)) {
+                set(self, &c.sha256, &c.claim, Some((*tag).clone()));
+            }
+        }
+        self.redo.clear();
+        let mut orphans = self.orphans.as_ref().clone();
+        let before = orphans.len();
+        for o in &plan.orphans {
+            if !orphans.iter().any(|k| k.annotation == o.annotation) {
+                orphans.push(o.clone());
+            }
+        }
+        let kept = orphans.len() - before;
+        if kept > 0 {
+            self.orphans = Rc::new(orphans);
+        }
+        if !plan.articles.is_empty() {
+            let articles = plan
+                .articles
+                .iter()
+                .map(|t| NewArticle { file: t.label.clone().unwrap_or_else(|| "Imported article".into()), text: t.text.clone(), added: at })
+                .collect();
+            self.add_articles(articles, false);
+        }
+        let mut parts = vec![format!("{changed} tag{} imported", if changed == 1 { "" } else { "s" })];
+        if !plan.articles.is_empty() {
+            parts.push(format!("{} article{} added", plan.articles.len(), if plan.articles.len() == 1 { "" } else { "s" }));
+        }
+        if kept > 0 {
+            parts.push(format!("{kept} kept as unplaced"));
+        }
+        let mut message = format!("Import done: {}.", parts.join(", "));
+        if !refused.is_empty() {
+            message.push_str(&format!(" {} article(s) whose stored tags cannot be read were left as they are.", refused.len()));
+        }
+        self.notice = Some(message);
     }
 
     /// The set as it will be once the running job (if any) is done.

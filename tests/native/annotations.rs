@@ -1,0 +1,278 @@
+//! Export and import of annotations: the W3C form's required fields, round trips, the
+//! import preview, and the corpus of malformed and hostile files.
+
+use newsmark::annotation::plan::{plan, Plan};
+use newsmark::annotation::w3c::{self, ExportOptions, ImportError, CONTEXT};
+use newsmark::annotation::{Creator, CreatorKind, Tag, Verdict};
+use newsmark::store::{Action, AppState};
+use newsmark::text::Offsets;
+use proptest::prelude::*;
+use serde_json::Value;
+use std::rc::Rc;
+
+fn seeds() -> AppState {
+    AppState::with_seeds()
+}
+
+fn me() -> Creator {
+    Creator { id: Some("urn:uuid:4f1c2a52-0000-4000-8000-000000000001".into()), kind: CreatorKind::Person, name: Some("Desk A".into()) }
+}
+
+/// A state with the given tags: (article index, claim index, verdict, note).
+fn tagged(state: AppState, tags: &[(usize, usize, Option<Verdict>, &str)]) -> AppState {
+    let mut s = state;
+    for &(a, c, verdict, note) in tags {
+        let article = s.articles[a % s.articles.len()].clone();
+        let claims = &article.analysis.claims;
+        let claim = claims[c % claims.len()].id.clone();
+        let mut t = s.tags.get(&article.sha256).cloned().unwrap_or_default();
+        t.insert(claim, Tag::new(verdict, note, 1_763_717_400_000.0 + c as f64));
+        s = s.apply(Action::TagsLoaded { sha: article.sha256.clone(), tags: t });
+    }
+    s
+}
+
+fn export(state: &AppState, embed_texts: bool) -> Value {
+    let me = me();
+    let texts = |sha: &str| state.articles.iter().find(|a| a.sha256 == sha).map(|a| a.text.clone());
+    w3c::export(&state.annotations(None), &texts, &ExportOptions { me: &me, generated: 1_763_800_000_000.0, embed_texts })
+}
+
+fn preview(state: &AppState, file: &str) -> Result<Plan, ImportError> {
+    let doc = w3c::parse(file)?;
+    plan(doc, &state.article_refs(), &state.tags, &state.orphans)
+}
+
+fn import(state: &AppState, file: &str, choices: Vec<usize>) -> Result<AppState, ImportError> {
+    let p = preview(state, file)?;
+    Ok(state.apply(Action::ApplyImport { plan: Rc::new(p), choices, at: 5.0 }))
+}
+
+fn without_generated(mut v: Value) -> Value {
+    if let Some(m) = v.as_object_mut() {
+        m.remove("generated");
+    }
+    v
+}
+
+fn is_iri(s: &str) -> bool {
+    s.split_once(':').is_some_and(|(scheme, rest)| !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) && !rest.is_empty())
+}
+
+#[test]
+fn export_has_the_w3c_model_required_fields() {
+    let state = tagged(seeds(), &[(0, 3, Some(Verdict::Disputed), "Kremlin says Wednesday"), (1, 0, Some(Verdict::Confirmed), ""), (2, 5, None, "Check the figure")]);
+    let doc = export(&state, true);
+    assert_eq!(doc["@context"], CONTEXT);
+    assert_eq!(doc["type"], "AnnotationCollection");
+    assert!(is_iri(doc["id"].as_str().unwrap()));
+    assert_eq!(doc["total"], 3);
+    let page = &doc["first"];
+    assert_eq!(page["type"], "AnnotationPage");
+    assert!(is_iri(page["id"].as_str().unwrap()));
+    let items = page["items"].as_array().unwrap();
+    assert_eq!(items.len(), 3);
+    let mut texts = std::collections::HashMap::new();
+    for a in items {
+        // Required by the model: id (an IRI), type Annotation, a target.
+        assert!(is_iri(a["id"].as_str().unwrap()), "{a}");
+        assert_eq!(a["type"], "Annotation");
+        assert_eq!(a["motivation"], "assessing");
+        let bodies = a["body"].as_array().unwrap();
+        assert!(!bodies.is_empty());
+        for b in bodies {
+            assert_eq!(b["type"], "TextualBody");
+            assert!(b["value"].is_string());
+            assert!(matches!(b["purpose"].as_str(), Some("tagging" | "commenting")));
+        }
+        for key in ["created", "modified"] {
+            assert!(newsmark::annotation::timestamps::parse_rfc3339(a[key].as_str().unwrap()).is_some());
+        }
+        assert_eq!(a["creator"]["type"], "Person");
+        let target = &a["target"];
+        let source = &target["source"];
+        let sha = source["id"].as_str().unwrap().strip_prefix("urn:sha256:").unwrap();
+        assert_eq!(target["state"]["value"], format!("sha256:{sha}"));
+        if let Some(text) = source["value"].as_str() {
+            texts.insert(sha.to_string(), text.to_string());
+        }
+        let article = state.articles.iter().find(|x| x.sha256 == sha).unwrap();
+        let selectors = target["selector"].as_array().unwrap();
+        let quote = selectors.iter().find(|s| s["type"] == "TextQuoteSelector").unwrap();
+        let position = selectors.iter().find(|s| s["type"] == "TextPositionSelector").unwrap();
+        let exact = quote["exact"].as_str().unwrap();
+        assert!(!exact.is_empty() && quote["prefix"].is_string() && quote["suffix"].is_string());
+        // Positions are code points: the slice there is the quote.
+        let o = Offsets::new(&article.text);
+        let (start, end) = (position["start"].as_u64().unwrap() as usize, position["end"].as_u64().unwrap() as usize);
+        let span = o.span_in_bytes(newsmark::text::Span::new(start, end)).unwrap();
+        assert_eq!(span.slice(&article.text), Some(exact));
+        let prefix = quote["prefix"].as_str().unwrap();
+        assert!(article.text[..span.start].ends_with(prefix));
+    }
+    // Each annotated article's text is embedded once, and it is the article's text.
+    assert_eq!(texts.len(), 3);
+    for (sha, text) in texts {
+        assert_eq!(newsmark::text::sha256_hex(text.as_bytes()), sha);
+    }
+    assert!(export(&state, false).to_string().len() < doc.to_string().len() / 3);
+}
+
+#[test]
+fn an_export_imports_into_a_fresh_profile_with_every_tag_and_note() {
+    let state = tagged(seeds(), &[(0, 1, Some(Verdict::Disputed), "Kremlin says “Wednesday”\nnot Tuesday"), (3, 2, Some(Verdict::Confirmed), ""), (4, 7, None, "ask the desk")]);
+    let file = export(&state, false).to_string();
+    let p = preview(&seeds(), &file).unwrap();
+    assert_eq!((p.new.len(), p.present, p.conflicts.len(), p.orphans.len()), (3, 0, 0, 0));
+    let fresh = import(&seeds(), &file, vec![]).unwrap();
+    for a in &state.articles {
+        let want = state.tags.get(&a.sha256).cloned().unwrap_or_default();
+        let got = fresh.tags.get(&a.sha256).cloned().unwrap_or_default();
+        assert_eq!(want.len(), got.len());
+        for (claim, t) in want {
+            let g = &got[&claim];
+            assert!(g.says_same(&t) && g.modified == t.modified && g.created == t.created, "{claim}");
+            assert_eq!(g.creator, Some(me()), "imported tags keep who made them");
+        }
+    }
+    // Importing the same file again finds everything present.
+    let again = preview(&fresh, &file).unwrap();
+    assert_eq!((again.new.len(), again.present, again.conflicts.len()), (0, 3, 0));
+}
+
+#[test]
+fn conflicts_are_shown_and_nothing_changes_unless_chosen() {
+    let theirs = tagged(seeds(), &[(0, 1, Some(Verdict::Disputed), "wrong day"), (0, 2, Some(Verdict::Confirmed), "")]);
+    let mine = tagged(seeds(), &[(0, 1, Some(Verdict::Confirmed), ""), (0, 2, Some(Verdict::Confirmed), "")]);
+    let file = export(&theirs, false).to_string();
+    let p = preview(&mine, &file).unwrap();
+    assert_eq!((p.new.len(), p.present, p.conflicts.len()), (0, 1, 1));
+    let c = &p.conflicts[0];
+    assert_eq!(c.stored.as_ref().unwrap().verdict, Some(Verdict::Confirmed));
+    assert_eq!(c.incoming[0].verdict, Some(Verdict::Disputed));
+    assert!(!c.passage.is_empty());
+    let sha = &mine.articles[0].sha256;
+    let kept = import(&mine, &file, vec![]).unwrap();
+    assert_eq!(kept.tags[sha][&c.claim].verdict, Some(Verdict::Confirmed), "the default keeps what is here");
+    let taken = import(&mine, &file, vec![1]).unwrap();
+    assert_eq!(taken.tags[sha][&c.claim].verdict, Some(Verdict::Disputed));
+    assert_eq!(taken.tags[sha][&c.claim].note, "wrong day");
+}
+
+#[test]
+fn texts_carried_in_the_file_are_added_and_their_tags_placed() {
+    let mut state = seeds();
+    state = state.apply(Action::AddArticles {
+        articles: vec![newsmark::store::NewArticle { file: "extra.txt".into(), text: "Extra report\n\nThe bridge closed at noon. Traffic was diverted.".into(), added: 1.0 }],
+        select: false,
+    });
+    let job = state.job.clone().unwrap();
+    let texts: Vec<&str> = job.inputs.iter().map(|i| i.text.as_ref()).collect();
+    state = state.apply(Action::JobDone { job: job.id, analyses: newsmark::analysis::analyze_set(&texts) });
+    let extra = state.articles.len() - 1;
+    let state = tagged(state, &[(extra, 0, Some(Verdict::Disputed), "")]);
+    let with_text = export(&state, true).to_string();
+    let without_text = export(&state, false).to_string();
+    let p = preview(&seeds(), &without_text).unwrap();
+    assert_eq!((p.new.len(), p.orphans.len()), (0, 1));
+    assert!(p.orphans[0].reason.contains("no open article"), "{}", p.orphans[0].reason);
+    let p = preview(&seeds(), &with_text).unwrap();
+    assert_eq!((p.new.len(), p.orphans.len(), p.articles.len()), (1, 0, 1));
+    assert_eq!(p.articles[0].label.as_deref(), Some("extra.txt"));
+    let after = import(&seeds(), &with_text, vec![]).unwrap();
+    assert!(after.job.as_ref().is_some_and(|j| j.inputs.iter().any(|i| i.file == "extra.txt")));
+}
+
+#[test]
+fn orphans_are_kept_and_exported_again() {
+    let hypothesis = r#"{"annotations": [{"id": "abc123", "uri": "https://example.org/story", "text": "Not in any article",
+        "tags": ["disputed"], "created": "2025-01-02T03:04:05.000000+00:00", "updated": "2025-01-02T03:04:05.000000+00:00",
+        "user": "acct:sam@hypothes.is", "target": [{"source": "https://example.org/story", "selector": [
+        {"type": "TextQuoteSelector", "exact": "A sentence that is in none of the seed articles at all.", "prefix": "", "suffix": ""}]}]}]}"#;
+    let after = import(&seeds(), hypothesis, vec![]).unwrap();
+    assert_eq!(after.orphans.len(), 1);
+    let out = export(&after, false);
+    let items = out["first"]["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["id"], "https://hypothes.is/a/abc123");
+    assert_eq!(items[0]["creator"]["id"], "acct:sam@hypothes.is");
+    // Exported orphans import as orphans again, and a second import finds them present.
+    let back = import(&seeds(), &out.to_string(), vec![]).unwrap();
+    assert_eq!(back.orphans[0].annotation, after.orphans[0].annotation);
+    assert_eq!(preview(&back, &out.to_string()).unwrap().present, 1);
+}
+
+#[test]
+fn hypothesis_annotations_are_placed_by_quote() {
+    let state = seeds();
+    let a = &state.articles[1];
+    let claim = &a.analysis.claims[4];
+    let exact = claim.span.slice(&a.text).unwrap();
+    // A part of the sentence, as a Hypothesis user would highlight it.
+    let part: String = exact.chars().take(40).collect();
+    let file = serde_json::json!({"annotations": [
+        {"id": "h1", "uri": "https://news.example/story", "text": "Source?", "tags": ["Confirmed", "wire"],
+         "target": [{"source": "https://news.example/story", "selector": [
+            {"type": "RangeSelector", "startContainer": "/p[3]", "startOffset": 0, "endContainer": "/p[3]", "endOffset": 40},
+            {"type": "TextPositionSelector", "start": 99999, "end": 100039},
+            {"type": "TextQuoteSelector", "exact": part, "prefix": "", "suffix": ""}]}]},
+        {"id": "h2", "uri": "https://news.example/story", "text": "a reply", "references": ["h1"], "target": [{"source": "https://news.example/story"}]},
+        {"id": "h3", "uri": "https://news.example/story", "text": "page note", "target": [{"source": "https://news.example/story"}]}
+    ]})
+    .to_string();
+    let p = preview(&state, &file).unwrap();
+    assert_eq!(p.format, "Hypothesis");
+    assert_eq!(p.skipped.len(), 2);
+    assert_eq!(p.new.len(), 1);
+    assert_eq!((p.new[0].sha256.as_str(), p.new[0].claim.as_str()), (a.sha256.as_str(), claim.id.as_str()));
+    assert_eq!(p.new[0].tag.verdict, Some(Verdict::Confirmed));
+    assert_eq!(p.new[0].tag.note, "Source?\n\nTags: wire");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Export → import into a fresh profile → export gives the same document apart from
+    /// the time it was generated.
+    #[test]
+    fn export_import_export_is_identity(
+        tags in prop::collection::vec((0usize..5, 0usize..400, prop::option::of(prop_oneof![Just(Verdict::Confirmed), Just(Verdict::Disputed)]), "[a-zA-Z0-9 “”’é,.!?\\n]{0,40}"), 1..12),
+        embed in any::<bool>(),
+    ) {
+        let tags: Vec<(usize, usize, Option<Verdict>, String)> = tags.into_iter().map(|(a, c, v, n)| (a, c, v, n.trim().to_string())).collect();
+        let refs: Vec<(usize, usize, Option<Verdict>, &str)> = tags.iter().map(|(a, c, v, n)| (*a, *c, *v, n.as_str())).collect();
+        let state = tagged(seeds(), &refs);
+        let first = export(&state, embed);
+        let fresh = import(&seeds(), &first.to_string(), vec![]).unwrap();
+        let second = export(&fresh, embed);
+        prop_assert_eq!(without_generated(first), without_generated(second));
+    }
+
+    /// Any text at all gives a message, never a panic.
+    #[test]
+    fn import_never_panics(s in ".{0,200}") {
+        let _ = preview(&seeds(), &s);
+    }
+}
+
+/// The corpus of malformed and hostile files, each with the message it must give.
+#[test]
+fn hostile_files_are_refused_with_a_precise_message() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let manifest = std::fs::read_to_string(dir.join("expected.tsv")).unwrap();
+    let state = tagged(seeds(), &[(0, 1, Some(Verdict::Disputed), "mine")]);
+    let mut checked = 0;
+    for line in manifest.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        let (name, expected) = line.split_once('\t').unwrap();
+        let bytes = std::fs::read(dir.join(name)).unwrap();
+        let result = w3c::parse_bytes(&bytes).and_then(|doc| plan(doc, &state.article_refs(), &state.tags, &state.orphans));
+        let err = result.expect_err(name).to_string();
+        assert!(err.contains(expected), "{name}: {err:?} does not say {expected:?}");
+        checked += 1;
+    }
+    assert!(checked >= 30, "the corpus has {checked} files");
+    // A 50 MB file is refused by its size.
+    let big = vec![b' '; 50 * 1024 * 1024];
+    let err = w3c::parse_bytes(&big).unwrap_err().to_string();
+    assert!(err.contains("50.0 MB") && err.contains("at most 32.0 MB"), "{err}");
+}
