@@ -9,4 +9,5 @@ mod native {
     pub mod cli;
     pub mod gold;
     pub mod properties;
+    pub mod reanchoring;
 }

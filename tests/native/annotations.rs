@@ -108,7 +108,7 @@ fn export_has_the_w3c_model_required_fields() {
         let span = o.span_in_bytes(newsmark::text::Span::new(start, end)).unwrap();
         assert_eq!(span.slice(&article.text), Some(exact));
         let prefix = quote["prefix"].as_str().unwrap();
-        assert!(article.text[..span.start].ends_with(prefix));
+        assert!(article.text.get(..span.start).unwrap().ends_with(prefix));
     }
     // Each annotated article's text is embedded once, and it is the article's text.
     assert_eq!(texts.len(), 3);
