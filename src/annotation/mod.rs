@@ -194,6 +194,8 @@ pub const CONTEXT_CHARS: usize = 32;
 #[derive(Debug, Clone, Copy)]
 pub struct ArticleRef<'a> {
     pub file: &'a str,
+    /// What to call the article in messages: its headline, or the file name.
+    pub title: &'a str,
     pub text: &'a str,
     pub sha256: &'a str,
     pub claims: &'a [Claim],

@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, HashMap};
 pub struct Placement {
     pub sha256: String,
     pub claim: String,
-    /// The article's name, for the preview.
+    /// The article's headline (or name), for the preview.
     pub file: String,
     /// The claim's text.
     pub passage: String,
@@ -76,6 +76,7 @@ impl Plan {
 
 /// An article the annotations may land on: open, or carried in the file.
 struct Candidate<'a> {
+    /// The article's headline or name, for messages.
     file: &'a str,
     text: &'a str,
     sha256: &'a str,
@@ -93,7 +94,7 @@ pub fn plan(doc: Document, open: &[ArticleRef<'_>], stored: &HashMap<String, Art
     let new_claims: Vec<Vec<Claim>> = new_texts.iter().map(|t| crate::analysis::claims(&t.text)).collect();
     let mut candidates: Vec<Candidate<'_>> = open
         .iter()
-        .map(|a| Candidate { file: a.file, text: a.text, sha256: a.sha256, claims: std::borrow::Cow::Borrowed(a.claims) })
+        .map(|a| Candidate { file: a.title, text: a.text, sha256: a.sha256, claims: std::borrow::Cow::Borrowed(a.claims) })
         .collect();
     for (t, claims) in new_texts.iter().zip(&new_claims) {
         candidates.push(Candidate { file: t.label.as_deref().unwrap_or("Imported article"), text: &t.text, sha256: &t.sha256, claims: std::borrow::Cow::Borrowed(claims) });

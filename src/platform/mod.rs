@@ -4,6 +4,7 @@
 
 pub mod files;
 pub mod html;
+pub mod share;
 pub mod worker;
 
 use crate::store::tags::{Storage, StorageError};

@@ -484,7 +484,7 @@ impl AppState {
 
     /// The open articles as the annotation code sees them.
     pub fn article_refs(&self) -> Vec<ArticleRef<'_>> {
-        self.articles.iter().map(|a| ArticleRef { file: &a.file, text: &a.text, sha256: &a.sha256, claims: &a.analysis.claims }).collect()
+        self.articles.iter().map(|a| ArticleRef { file: &a.file, title: a.headline(), text: &a.text, sha256: &a.sha256, claims: &a.analysis.claims }).collect()
     }
 
     /// Every tag as a portable annotation: of one article (by hash), or of all of them with

@@ -4,7 +4,14 @@
 use super::entities::EntityPanel;
 use super::intake::{files_of, AddDialog};
 use super::reading::ReadingPane;
+use super::share::{is_annotation_file, ExportDialog, ExportKind, ExportRequest, ImportDialog, ImportView, OrphanList};
 use super::sidebar::{ArticleList, JobView};
+use crate::annotation::plan::plan;
+use crate::annotation::timestamps::to_date;
+use crate::annotation::{claimreview, w3c};
+use crate::platform::share;
+use crate::store::profile::{self, Profile};
+use crate::store::orphans;
 use crate::analysis::job::{Reply, Request};
 use crate::ingest::{self, Format};
 use crate::platform::worker::Analyser;
@@ -154,6 +161,9 @@ fn run_job(state: &State, latest: &Rc<RefCell<State>>, slot: &Rc<RefCell<WorkerS
 /// Read dropped or opened files and add the articles in them.
 fn add_files(state: &State, files: Vec<web_sys::File>) {
     let state = state.clone();
+    if files.is_empty() {
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let mut articles = Vec::new();
         let mut problems = Vec::new();
@@ -170,6 +180,50 @@ fn add_files(state: &State, files: Vec<web_sys::File>) {
             state.dispatch(Action::Notice(problems.join(" ")));
         }
     });
+}
+
+/// Check an annotation file and work out what importing it would do; nothing is changed.
+fn preview_import(state: &AppState, store: &dyn Storage, name: &str, bytes: &[u8]) -> (ImportView, Vec<Action>) {
+    let failed = |e: w3c::ImportError| (ImportView::Failed { name: name.to_string(), message: e.to_string() }, Vec::new());
+    let doc = match w3c::parse_bytes(bytes) {
+        Ok(d) => d,
+        Err(e) => return failed(e),
+    };
+    // The stored tags of articles the file carries but that are not open must count too:
+    // otherwise a tag stored for such an article would look new, and be overwritten.
+    let mut tags = (*state.tags).clone();
+    let mut loads = Vec::new();
+    for t in &doc.texts {
+        if tags.contains_key(&t.sha256) {
+            continue;
+        }
+        if let Ok(stored) = tags::load(store, &t.sha256) {
+            if !stored.is_empty() {
+                tags.insert(t.sha256.clone(), stored.clone());
+                loads.push(Action::TagsLoaded { sha: t.sha256.clone(), tags: stored });
+            }
+        }
+    }
+    match plan(doc, &state.article_refs(), &tags, &state.orphans) {
+        Ok(p) => (ImportView::Preview { name: name.to_string(), plan: Rc::new(p) }, loads),
+        Err(e) => failed(e),
+    }
+}
+
+/// The export of the current state as text, and how many annotations it holds.
+fn export_text(state: &AppState, me: &crate::annotation::Creator, request: ExportRequest) -> (String, usize) {
+    let only = if request.all { None } else { state.selected_article().map(|a| a.sha256.as_str()) };
+    let at = now_ms();
+    if request.kind == ExportKind::ClaimReview {
+        let refs: Vec<_> = state.article_refs().into_iter().filter(|a| only.is_none_or(|sha| a.sha256 == sha)).collect();
+        let doc = claimreview::claim_reviews(&refs, &state.tags, me, at);
+        let n = doc["@graph"].as_array().map_or(0, Vec::len);
+        return (serde_json::to_string_pretty(&doc).unwrap_or_default(), n);
+    }
+    let annotations = state.annotations(only);
+    let texts = |sha: &str| state.articles.iter().find(|a| a.sha256 == sha).map(|a| a.text.clone());
+    let doc = w3c::export(&annotations, &texts, &w3c::ExportOptions { me, generated: at, embed_texts: request.embed_texts });
+    (serde_json::to_string_pretty(&doc).unwrap_or_default(), annotations.len())
 }
 
 /// Add pasted text (a pasted web page is read as one), named by its first line.
@@ -198,6 +252,84 @@ pub fn app() -> Html {
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state.clone();
     let storage = use_memo((), |_| open_storage());
+
+    // The reader's profile (who exported tags are from): stored, or made once.
+    let profile = {
+        let storage = storage.clone();
+        use_state(move || {
+            let (store, _) = &*storage;
+            profile::load(store.as_ref()).unwrap_or_else(|| {
+                let p = Profile { id: share::new_uuid(), name: String::new() };
+                // Unsaved, the id is made again next time: exports still work.
+                let _ = profile::save(store.as_ref(), &p);
+                p
+            })
+        })
+    };
+
+    // Imported annotations that could not be placed: read once, saved when they change.
+    {
+        let state = state.clone();
+        let storage = storage.clone();
+        use_effect_with((), move |_| {
+            let (store, _) = &*storage;
+            match orphans::load(store.as_ref()) {
+                Ok(o) if !o.is_empty() => state.dispatch(Action::OrphansLoaded(o)),
+                Ok(_) => {}
+                Err(e) => state.dispatch(Action::StorageProblem { sha: None, message: e.to_string(), lock: false }),
+            }
+        });
+    }
+    {
+        let first = use_mut_ref(|| true);
+        let state = state.clone();
+        let storage = storage.clone();
+        use_effect_with(state.0.orphans.clone(), move |orphans| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            let (store, _) = &*storage;
+            if let Err(e) = orphans::save(store.as_ref(), orphans) {
+                state.dispatch(Action::StorageProblem { sha: None, message: e.to_string(), lock: false });
+            }
+        });
+    }
+
+    // Importing annotations: a dialog that checks a file and previews it before anything
+    // changes. Files come from the dialog, from a drop, or as pasted text.
+    let import_open = use_state(|| false);
+    let import_view = use_state(|| ImportView::Choose);
+    let import_files = {
+        let latest = latest.clone();
+        let storage = storage.clone();
+        let (import_open, import_view) = (import_open.clone(), import_view.clone());
+        use_memo((), move |_| {
+            Callback::from(move |files: Vec<web_sys::File>| {
+                let Some(file) = files.into_iter().next() else { return };
+                let (latest, storage, import_open, import_view) = (latest.clone(), storage.clone(), import_open.clone(), import_view.clone());
+                import_open.set(true);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let name = file.name();
+                    let read = share::read_bytes(&file, w3c::MAX_IMPORT_BYTES, |size| {
+                        w3c::ImportError::TooLarge { bytes: size, limit: w3c::MAX_IMPORT_BYTES }.to_string()
+                    })
+                    .await;
+                    let state = latest.borrow().clone();
+                    let (store, _) = &*storage;
+                    match read {
+                        Ok(bytes) => {
+                            let (view, loads) = preview_import(&state.0, store.as_ref(), &name, &bytes);
+                            for action in loads {
+                                state.dispatch(action);
+                            }
+                            import_view.set(view);
+                        }
+                        Err(message) => import_view.set(ImportView::Failed { name, message }),
+                    }
+                });
+            })
+        })
+    };
 
     // The articles the reader added before: stored, and analysed again with the seeds.
     let stored_articles = use_mut_ref(HashSet::<String>::new);
@@ -289,6 +421,7 @@ pub fn app() -> Html {
     {
         let state = state.clone();
         let dragging = dragging.clone();
+        let import_files = import_files.clone();
         use_effect_with((), move |_| {
             let window = gloo::utils::window();
             let has_files = |e: &web_sys::DragEvent| e.data_transfer().is_some_and(|d| d.types().includes(&"Files".into(), 0));
@@ -317,8 +450,13 @@ pub fn app() -> Html {
                 e.prevent_default();
                 dragging.set(false);
                 let files = files_of(e.data_transfer().and_then(|d| d.files()));
-                if !files.is_empty() {
-                    add_files(&state, files);
+                let (annotations, articles): (Vec<_>, Vec<_>) = files.into_iter().partition(|f| is_annotation_file(&f.name()));
+                add_files(&state, articles);
+                if annotations.len() > 1 {
+                    state.dispatch(Action::Notice(format!("Import one annotation file at a time: “{}” is shown, the others were left.", annotations.first().map(web_sys::File::name).unwrap_or_default())));
+                }
+                if !annotations.is_empty() {
+                    import_files.emit(annotations);
                 }
             });
             move || drop((over, leave, drop_listener))
@@ -362,6 +500,13 @@ pub fn app() -> Html {
             let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
                 let Some(e) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
                 let Some(key) = e.key() else { return };
+                if key == orphans::KEY {
+                    match e.new_value().map_or_else(|| Ok(Vec::new()), |raw| orphans::decode(&raw)) {
+                        Ok(o) => state.dispatch(Action::OrphansLoaded(o)),
+                        Err(err) => state.dispatch(Action::StorageProblem { sha: None, message: err.to_string(), lock: false }),
+                    }
+                    return;
+                }
                 if let Some(sha) = library::article_of_key(&key) {
                     // Another tab added or removed one of the reader's articles.
                     match e.new_value().map(|raw| library::decode(&key, &raw)) {
@@ -518,6 +663,116 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |sha: String| state.dispatch(Action::RemoveArticle(sha)))
     };
+    // Export.
+    let export_open = use_state(|| false);
+    let export_status = use_state(|| None::<String>);
+    let on_export = {
+        let state = state.clone();
+        let profile = profile.clone();
+        let export_status = export_status.clone();
+        Callback::from(move |request: ExportRequest| {
+            let me = profile.creator();
+            let (text, n) = export_text(&state.0, &me, request);
+            let date = to_date(now_ms());
+            let plural = if n == 1 { "" } else { "s" };
+            match request.kind {
+                ExportKind::Download | ExportKind::ClaimReview => {
+                    let (name, mime, what) = if request.kind == ExportKind::ClaimReview {
+                        (format!("newsmark-claimreview-{date}.json"), "application/ld+json", format!("{n} claim review{plural}"))
+                    } else {
+                        (format!("newsmark-annotations-{date}.jsonld"), "application/ld+json", format!("{n} annotation{plural}"))
+                    };
+                    export_status.set(Some(match share::download(&name, mime, &text) {
+                        Ok(()) => format!("Downloaded {what} as {name}."),
+                        Err(e) => format!("The download failed: {e}."),
+                    }));
+                }
+                ExportKind::Copy => {
+                    let export_status = export_status.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        export_status.set(Some(match share::copy(&text).await {
+                            Ok(()) => format!("Copied {n} annotation{plural} to the clipboard."),
+                            Err(e) => format!("Copying failed ({e}); use Download instead."),
+                        }));
+                    });
+                }
+            }
+        })
+    };
+    let on_name = {
+        let profile = profile.clone();
+        let storage = storage.clone();
+        let state = state.clone();
+        Callback::from(move |name: String| {
+            let p = Profile { name: name.trim().to_string(), ..(*profile).clone() };
+            let (store, _) = &*storage;
+            if let Err(e) = profile::save(store.as_ref(), &p) {
+                state.dispatch(Action::StorageProblem { sha: None, message: e.to_string(), lock: false });
+            }
+            profile.set(p);
+        })
+    };
+    let open_export = {
+        let (export_open, export_status) = (export_open.clone(), export_status.clone());
+        Callback::from(move |_: ()| {
+            export_status.set(None);
+            export_open.set(true);
+        })
+    };
+    let close_export = {
+        let export_open = export_open.clone();
+        Callback::from(move |_: ()| export_open.set(false))
+    };
+    let open_import = {
+        let (import_open, import_view) = (import_open.clone(), import_view.clone());
+        Callback::from(move |_: ()| {
+            import_view.set(ImportView::Choose);
+            import_open.set(true);
+        })
+    };
+    let close_import = {
+        let (import_open, import_view) = (import_open.clone(), import_view.clone());
+        Callback::from(move |_: ()| {
+            import_open.set(false);
+            import_view.set(ImportView::Choose);
+        })
+    };
+    let import_back = {
+        let import_view = import_view.clone();
+        Callback::from(move |_: ()| import_view.set(ImportView::Choose))
+    };
+    let import_paste = {
+        let (state, storage, import_view) = (state.clone(), storage.clone(), import_view.clone());
+        Callback::from(move |text: String| {
+            let (store, _) = &*storage;
+            let (view, loads) = preview_import(&state.0, store.as_ref(), "Pasted annotations", text.as_bytes());
+            for action in loads {
+                state.dispatch(action);
+            }
+            import_view.set(view);
+        })
+    };
+    let import_apply = {
+        let (state, import_open, import_view) = (state.clone(), import_open.clone(), import_view.clone());
+        Callback::from(move |choices: Vec<usize>| {
+            if let ImportView::Preview { plan, .. } = &*import_view {
+                state.dispatch(Action::ApplyImport { plan: plan.clone(), choices, at: now_ms() });
+            }
+            import_open.set(false);
+            import_view.set(ImportView::Choose);
+        })
+    };
+    let orphans_open = use_state(|| false);
+    let open_orphans = {
+        let orphans_open = orphans_open.clone();
+        Callback::from(move |_: ()| orphans_open.set(true))
+    };
+    let close_orphans = {
+        let orphans_open = orphans_open.clone();
+        Callback::from(move |_: ()| orphans_open.set(false))
+    };
+    let tagged_here = s.selected_article().and_then(|a| s.tags.get(&a.sha256)).map_or(0, |t| t.values().filter(|t| !t.is_empty()).count());
+    let tagged_all = s.tags.values().map(|t| t.values().filter(|t| !t.is_empty()).count()).sum::<usize>() + s.orphans.len();
     let job_view = state.0.job.as_ref().map(|j| JobView { adding: j.adding(&state.0.articles), done: j.done, total: j.total, stage: if j.stage.is_empty() { "starting".into() } else { j.stage.clone() } });
     let article_labels: Vec<String> = (1..=state.0.articles.len()).map(|i| i.to_string()).collect();
     let on_dismiss = {
@@ -555,8 +810,31 @@ pub fn app() -> Html {
                 } />
                 <AddDialog {on_paste} {on_files} on_close={on_close_add} />
             }
+            if *export_open {
+                <div class="dialog-backdrop" aria-hidden="true" onclick={
+                    let close = close_export.clone();
+                    Callback::from(move |_: MouseEvent| close.emit(()))
+                } />
+                <ExportDialog article={s.selected_article().map(|a| a.headline().to_string())} {tagged_here} {tagged_all}
+                    name={profile.name.clone()} status={(*export_status).clone()} {on_export} {on_name} on_close={close_export} />
+            }
+            if *import_open {
+                <div class="dialog-backdrop" aria-hidden="true" onclick={
+                    let close = close_import.clone();
+                    Callback::from(move |_: MouseEvent| close.emit(()))
+                } />
+                <ImportDialog view={(*import_view).clone()} on_files={(*import_files).clone()} on_paste={import_paste}
+                    on_apply={import_apply} on_back={import_back} on_close={close_import} />
+            }
+            if *orphans_open {
+                <div class="dialog-backdrop" aria-hidden="true" onclick={
+                    let close = close_orphans.clone();
+                    Callback::from(move |_: MouseEvent| close.emit(()))
+                } />
+                <OrphanList orphans={s.orphans.clone()} on_close={close_orphans} />
+            }
             if *dragging {
-                <div class="drop-target" aria-hidden="true"><p>{ "Drop .txt, .md or .html files to add them" }</p></div>
+                <div class="drop-target" aria-hidden="true"><p>{ "Drop .txt, .md or .html files to add them, or a .json annotation file to import it" }</p></div>
             }
             if let Some(message) = &s.notice {
                 <div class="notice" role="alert">
@@ -565,7 +843,8 @@ pub fn app() -> Html {
                 </div>
             }
             <div class="layout">
-                <ArticleList articles={s.articles.clone()} {counts} selected={s.selected} job={job_view} {on_select} {on_add} {on_remove} />
+                <ArticleList articles={s.articles.clone()} {counts} selected={s.selected} job={job_view} {on_select} {on_add} {on_remove}
+                    on_export={open_export} on_import={open_import} orphans={s.orphans.len()} on_orphans={open_orphans} />
                 <EntityPanel {groups} {article_labels} highlighted={s.highlighted.clone()} {on_highlight} />
                 {
                     match s.selected_article() {

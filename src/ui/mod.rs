@@ -4,6 +4,7 @@ mod app;
 mod entities;
 mod intake;
 mod reading;
+mod share;
 mod sidebar;
 
 pub use app::App;

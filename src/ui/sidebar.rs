@@ -27,6 +27,16 @@ pub struct ArticleListProps {
     pub on_add: Callback<()>,
     /// Remove one of the reader's own articles (by content hash).
     pub on_remove: Callback<String>,
+    pub on_export: Callback<()>,
+    pub on_import: Callback<()>,
+    /// How many imported annotations could not be placed.
+    pub orphans: usize,
+    pub on_orphans: Callback<()>,
+}
+
+fn unit(cb: &Callback<()>) -> Callback<MouseEvent> {
+    let cb = cb.clone();
+    Callback::from(move |_: MouseEvent| cb.emit(()))
 }
 
 #[function_component(ArticleList)]
@@ -94,6 +104,13 @@ pub fn article_list(props: &ArticleListProps) -> Html {
                 }
             }) }
             </ul>
+            <div class="share-actions" role="group" aria-label="Share annotations">
+                <button type="button" onclick={unit(&props.on_export)}>{ "Export annotations…" }</button>
+                <button type="button" onclick={unit(&props.on_import)}>{ "Import annotations…" }</button>
+                if props.orphans > 0 {
+                    <button type="button" class="orphans-button" onclick={unit(&props.on_orphans)}>{ format!("Unplaced annotations ({})", props.orphans) }</button>
+                }
+            </div>
         </nav>
     }
 }

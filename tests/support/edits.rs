@@ -301,7 +301,7 @@ pub fn run(trials: usize, seed: u64) -> Report {
         annotated.dedup();
         let sha = sha256_hex(text.as_bytes());
         let tags: ArticleTags = annotated.iter().map(|&k| (claims[k].id.clone(), Tag::new(Some(Verdict::Disputed), "", 1.0))).collect();
-        let annotations = annotations_of(ArticleRef { file: SEEDS[i].file, text, sha256: &sha, claims }, &tags);
+        let annotations = annotations_of(ArticleRef { file: SEEDS[i].file, title: SEEDS[i].file, text, sha256: &sha, claims }, &tags);
         let n = 1 + rng.below(6);
         let edited = edit(text, claims, &annotated, &donor, n, &mut rng);
         for e in &edited.edits {
