@@ -217,7 +217,7 @@ fn export_text(state: &AppState, me: &crate::annotation::Creator, request: Expor
     if request.kind == ExportKind::ClaimReview {
         let refs: Vec<_> = state.article_refs().into_iter().filter(|a| only.is_none_or(|sha| a.sha256 == sha)).collect();
         let doc = claimreview::claim_reviews(&refs, &state.tags, me, at);
-        let n = doc["@graph"].as_array().map_or(0, Vec::len);
+        let n = doc.get("@graph").and_then(serde_json::Value::as_array).map_or(0, Vec::len);
         return (serde_json::to_string_pretty(&doc).unwrap_or_default(), n);
     }
     let annotations = state.annotations(only);
@@ -258,12 +258,8 @@ pub fn app() -> Html {
         let storage = storage.clone();
         use_state(move || {
             let (store, _) = &*storage;
-            profile::load(store.as_ref()).unwrap_or_else(|| {
-                let p = Profile { id: share::new_uuid(), name: String::new() };
-                // Unsaved, the id is made again next time: exports still work.
-                let _ = profile::save(store.as_ref(), &p);
-                p
-            })
+            // A new id is stored with the first export, not before: reading leaves no trace.
+            profile::load(store.as_ref()).unwrap_or_else(|| Profile { id: share::new_uuid(), name: String::new() })
         })
     };
 
@@ -670,7 +666,13 @@ pub fn app() -> Html {
         let state = state.clone();
         let profile = profile.clone();
         let export_status = export_status.clone();
+        let storage = storage.clone();
         Callback::from(move |request: ExportRequest| {
+            let (store, _) = &*storage;
+            if profile::load(store.as_ref()).is_none() {
+                // Unsaved, the next export would name another creator; it still works.
+                let _ = profile::save(store.as_ref(), &profile);
+            }
             let me = profile.creator();
             let (text, n) = export_text(&state.0, &me, request);
             let date = to_date(now_ms());

@@ -1,0 +1,240 @@
+import { test, expect, type Page } from '@playwright/test';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Newsmark, Share, claims, storedData } from './pages/newsmark';
+
+const fixtures = join(process.cwd(), 'tests/fixtures');
+
+/** Tag three claims of the first article and one of the second, with notes. */
+async function tagSome(page: Page) {
+  const app = new Newsmark(page);
+  await app.open();
+  const all = claims(page);
+  await all.nth(1).click();
+  await page.keyboard.press('d');
+  await page.keyboard.press('n');
+  await page.getByRole('textbox', { name: 'Note on this claim' }).fill('Kremlin says “Wednesday”, not Tuesday');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await all.nth(3).click();
+  await page.keyboard.press('c');
+  await all.nth(6).click();
+  await all.nth(6).getByRole('button', { name: 'Note…' }).click();
+  await page.getByRole('textbox', { name: 'Note on this claim' }).fill('check the AFP figure');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await app.select(/no territorial compromise/);
+  await claims(page).nth(2).click();
+  await page.keyboard.press('c');
+  await expect(claims(page).nth(2)).toHaveAttribute('data-verdict', 'confirmed');
+}
+
+/** What the page shows of the tags: verdict and note of every claim of every article. */
+async function shownTags(page: Page): Promise<string[]> {
+  const app = new Newsmark(page);
+  const out: string[] = [];
+  const n = await app.entries().count();
+  for (let i = 0; i < n; i++) {
+    await app.entries().nth(i).click();
+    await expect(app.entries().nth(i)).toHaveAttribute('aria-current', 'true');
+    const rows = await claims(page).evaluateAll((els) =>
+      els
+        .map((el) => ({ id: el.getAttribute('data-claim-id'), verdict: el.getAttribute('data-verdict'), note: el.querySelector('.note')?.textContent ?? '' }))
+        .filter((c) => c.verdict !== 'none' || c.note !== '')
+        .map((c) => `${c.id} ${c.verdict} ${c.note}`),
+    );
+    out.push(...rows.map((r) => `${i} ${r}`));
+  }
+  return out;
+}
+
+test('export, then import into a fresh browser profile: every tag and note comes back, and survives a reload', async ({ browser }, info) => {
+  const dir = info.outputPath('share');
+  mkdirSync(dir, { recursive: true });
+  const desk = await browser.newContext({ acceptDownloads: true });
+  const deskPage = await desk.newPage();
+  await tagSome(deskPage);
+  const expected = await shownTags(deskPage);
+  expect(expected.length).toBe(4);
+  const file = await new Share(deskPage).download(join(dir, 'desk-a.jsonld'), { name: 'Desk A' });
+
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  expect(json['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+  expect(json.total).toBe(4);
+  expect(json.first.items[0].creator.name).toBe('Desk A');
+
+  // Another browser profile: nothing stored, nothing shared with the first.
+  const colleague = await browser.newContext({ acceptDownloads: true });
+  const page = await colleague.newPage();
+  await new Newsmark(page).open();
+  const share = new Share(page);
+  const dialog = await share.importFile(file);
+  await expect(share.counts(dialog)).toContainText('4 new');
+  await expect(share.counts(dialog)).toContainText('0 conflicting');
+  await dialog.getByRole('button', { name: 'Apply import' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('alert')).toContainText('4 tags imported');
+  expect(await shownTags(page)).toEqual(expected);
+  await page.reload();
+  await expect(new Newsmark(page).entries().first()).toBeVisible();
+  expect(await shownTags(page)).toEqual(expected);
+
+  // Exported again from the second profile, the file is the same apart from its date.
+  const again = JSON.parse(readFileSync(await share.download(join(dir, 'again.jsonld')), 'utf8'));
+  delete json.generated;
+  delete again.generated;
+  expect(again).toEqual(json);
+  await desk.close();
+  await colleague.close();
+});
+
+test('a conflicting tag is shown side by side and only the chosen one is kept', async ({ browser }, info) => {
+  const dir = info.outputPath('share');
+  mkdirSync(dir, { recursive: true });
+  const desk = await browser.newContext({ acceptDownloads: true });
+  const deskPage = await desk.newPage();
+  await tagSome(deskPage);
+  const file = await new Share(deskPage).download(join(dir, 'desk-a.jsonld'), { name: 'Desk A' });
+
+  const page = await (await browser.newContext()).newPage();
+  await new Newsmark(page).open();
+  // The reader here confirmed the claim Desk A disputed.
+  await claims(page).nth(1).click();
+  await page.keyboard.press('c');
+  await expect(claims(page).nth(1)).toHaveAttribute('data-verdict', 'confirmed');
+  const before = await storedData(page);
+
+  const share = new Share(page);
+  let dialog = await share.importFile(file);
+  await expect(share.counts(dialog)).toContainText('1 conflicting');
+  const conflict = dialog.getByRole('group').filter({ hasText: 'Yours (stored here)' });
+  await expect(conflict.getByText('Yours (stored here)')).toBeVisible();
+  await expect(conflict.getByText('From Desk A')).toBeVisible();
+  await expect(conflict).toContainText('Confirmed');
+  await expect(conflict).toContainText('Disputed');
+  // Cancelling changes nothing.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  expect(await storedData(page)).toEqual(before);
+
+  // Keep mine (the default): the claim stays confirmed, the other tags come in.
+  dialog = await share.importFile(file);
+  await dialog.getByRole('button', { name: 'Apply import' }).click();
+  await expect(claims(page).nth(1)).toHaveAttribute('data-verdict', 'confirmed');
+  await expect(claims(page).nth(3)).toHaveAttribute('data-verdict', 'confirmed');
+
+  // Importing again and choosing theirs replaces it, note and all.
+  dialog = await share.importFile(file);
+  await expect(share.counts(dialog)).toContainText('1 conflicting');
+  await dialog.getByRole('radio', { name: /From Desk A/ }).check();
+  await dialog.getByRole('button', { name: 'Apply import' }).click();
+  await expect(claims(page).nth(1)).toHaveAttribute('data-verdict', 'disputed');
+  await expect(claims(page).nth(1)).toContainText('Kremlin says “Wednesday”, not Tuesday');
+});
+
+test('articles carried in the file are added; annotations that fit nowhere are kept, listed and exported again', async ({ browser }, info) => {
+  const dir = info.outputPath('share');
+  mkdirSync(dir, { recursive: true });
+  const desk = await browser.newContext({ acceptDownloads: true });
+  const deskPage = await desk.newPage();
+  const app = new Newsmark(deskPage);
+  await app.open();
+  await app.openFiles([join(fixtures, 'flood-report.md')]);
+  await expect(app.headline()).toContainText('Floods');
+  await claims(deskPage).nth(1).click();
+  await deskPage.keyboard.press('d');
+  await expect(claims(deskPage).nth(1)).toHaveAttribute('data-verdict', 'disputed');
+  const withTexts = await new Share(deskPage).download(join(dir, 'with-texts.jsonld'), { texts: true });
+
+  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  const here = new Newsmark(page);
+  await here.open();
+  const share = new Share(page);
+  const dialog = await share.importFile(withTexts);
+  await expect(dialog).toContainText('The file carries 1 article not open here');
+  await expect(share.counts(dialog)).toContainText('1 new');
+  await dialog.getByRole('button', { name: 'Apply import' }).click();
+  await expect(here.entries()).toHaveCount(6);
+  await here.select(/Floods/);
+  await expect(claims(page).nth(1)).toHaveAttribute('data-verdict', 'disputed');
+
+  // A Hypothesis export about a passage no open article has.
+  const hypothesis = join(dir, 'hypothesis.json');
+  writeFileSync(hypothesis, JSON.stringify({ annotations: [
+    { id: 'Hx1', uri: 'https://example.org/other', text: 'Source?', tags: ['disputed'], user: 'acct:sam@hypothes.is',
+      created: '2025-01-02T03:04:05.000000+00:00', updated: '2025-01-02T03:04:05.000000+00:00',
+      target: [{ source: 'https://example.org/other', selector: [{ type: 'TextQuoteSelector', exact: 'A sentence that no open article contains at all.', prefix: '', suffix: '' }] }] },
+  ] }));
+  const d2 = await share.importFile(hypothesis);
+  await expect(d2).toContainText('Hypothesis');
+  await expect(share.counts(d2)).toContainText('1 cannot be placed');
+  await d2.getByRole('button', { name: 'Apply import' }).click();
+  await page.getByRole('button', { name: 'Unplaced annotations (1)' }).click();
+  const list = page.getByRole('dialog', { name: 'Unplaced annotations (1)' });
+  await expect(list).toContainText('A sentence that no open article contains at all.');
+  await list.getByRole('button', { name: 'Close' }).click();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Unplaced annotations (1)' })).toBeVisible();
+  const out = JSON.parse(readFileSync(await share.download(join(dir, 'out.jsonld')), 'utf8'));
+  expect(out.first.items.map((a: { id: string }) => a.id)).toContain('https://hypothes.is/a/Hx1');
+});
+
+test('copy to the clipboard, paste into the import dialog, and ClaimReview', async ({ browser }) => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  await tagSome(page);
+  const share = new Share(page);
+  let dialog = await share.openExport();
+  await dialog.getByLabel(/All articles/).check();
+  await dialog.getByRole('button', { name: 'Copy to clipboard' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Copied 4 annotations');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(JSON.parse(copied).type).toBe('AnnotationCollection');
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download ClaimReview' }).click()]);
+  const reviews = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  expect(reviews['@context']).toBe('https://schema.org');
+  const ratings = reviews['@graph'].map((r: { reviewRating: { alternateName: string } }) => r.reviewRating.alternateName).sort();
+  expect(ratings).toEqual(['Confirmed', 'Confirmed', 'Disputed']);
+  for (const r of reviews['@graph']) {
+    expect(r['@type']).toBe('ClaimReview');
+    expect(r.claimReviewed.length).toBeGreaterThan(10);
+    expect(r.itemReviewed.appearance.length).toBeGreaterThan(0);
+  }
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // Pasted into a fresh profile's import dialog.
+  const other = await (await browser.newContext()).newPage();
+  await new Newsmark(other).open();
+  const s2 = new Share(other);
+  dialog = await s2.openImport();
+  await dialog.getByLabel('Or paste annotations (JSON)').fill(copied);
+  await dialog.getByRole('button', { name: 'Read pasted annotations' }).click();
+  await expect(s2.counts(dialog)).toContainText('4 new');
+});
+
+test('malformed and hostile files: each gives its message in an alert, and stored data stays byte-identical', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  await tagSome(page);
+  const before = await storedData(page);
+  expect(Object.keys(before).some((k) => k.startsWith('newsmark.v1.tags.'))).toBe(true);
+  const dir = join(fixtures, 'hostile');
+  const cases = readFileSync(join(dir, 'expected.tsv'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .map((l) => l.split('\t') as [string, string]);
+  // And a 50 MB file, made here rather than kept in the repository.
+  const big = info.outputPath('fifty-megabytes.json');
+  writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 0x20));
+  const all: [string, string][] = [...cases.map(([n, e]) => [join(dir, n), e] as [string, string]), [big, 'at most 32.0 MB']];
+  expect(all.length).toBeGreaterThanOrEqual(31);
+  const share = new Share(page);
+  const dialog = await share.openImport();
+  for (const [path, expected] of all) {
+    await dialog.locator('input[type=file]').setInputFiles(path);
+    const alert = dialog.getByRole('alert');
+    await expect(alert, path).toContainText(`“${basename(path)}” could not be imported`);
+    await expect(alert, path).toContainText(expected);
+    await expect(alert).toContainText('Nothing was changed.');
+    await expect(dialog.getByRole('button', { name: 'Apply import' })).toHaveCount(0);
+  }
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  expect(await storedData(page)).toEqual(before);
+});
