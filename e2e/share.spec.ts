@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Browser, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Newsmark, Share, claims, storedData } from './pages/newsmark';
@@ -27,6 +27,15 @@ async function tagSome(page: Page) {
   await expect(claims(page).nth(2)).toHaveAttribute('data-verdict', 'confirmed');
 }
 
+/** "Desk A", in a browser profile of its own, tags some claims and exports them to a file. */
+async function deskExport(browser: Browser, dir: string) {
+  mkdirSync(dir, { recursive: true });
+  const deskPage = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  await tagSome(deskPage);
+  const file = await new Share(deskPage).download(join(dir, 'desk-a.jsonld'), { name: 'Desk A' });
+  return { deskPage, file, dir };
+}
+
 /** What the page shows of the tags: verdict and note of every claim of every article. */
 async function shownTags(page: Page): Promise<string[]> {
   const app = new Newsmark(page);
@@ -47,14 +56,9 @@ async function shownTags(page: Page): Promise<string[]> {
 }
 
 test('export, then import into a fresh browser profile: every tag and note comes back, and survives a reload', async ({ browser }, info) => {
-  const dir = info.outputPath('share');
-  mkdirSync(dir, { recursive: true });
-  const desk = await browser.newContext({ acceptDownloads: true });
-  const deskPage = await desk.newPage();
-  await tagSome(deskPage);
+  const { deskPage, file, dir } = await deskExport(browser, info.outputPath('share'));
   const expected = await shownTags(deskPage);
   expect(expected.length).toBe(4);
-  const file = await new Share(deskPage).download(join(dir, 'desk-a.jsonld'), { name: 'Desk A' });
 
   const json = JSON.parse(readFileSync(file, 'utf8'));
   expect(json['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
@@ -82,17 +86,11 @@ test('export, then import into a fresh browser profile: every tag and note comes
   delete json.generated;
   delete again.generated;
   expect(again).toEqual(json);
-  await desk.close();
   await colleague.close();
 });
 
 test('a conflicting tag is shown side by side and only the chosen one is kept', async ({ browser }, info) => {
-  const dir = info.outputPath('share');
-  mkdirSync(dir, { recursive: true });
-  const desk = await browser.newContext({ acceptDownloads: true });
-  const deskPage = await desk.newPage();
-  await tagSome(deskPage);
-  const file = await new Share(deskPage).download(join(dir, 'desk-a.jsonld'), { name: 'Desk A' });
+  const { file } = await deskExport(browser, info.outputPath('share'));
 
   const page = await (await browser.newContext()).newPage();
   await new Newsmark(page).open();

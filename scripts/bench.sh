@@ -2,7 +2,9 @@
 # The benchmarks, installing whatever is missing first. They print figures; nothing is
 # asserted.
 #   1. analysis throughput, native (cargo bench): 1 MB and 10 MB, median of 5 runs
-#   2. tag latency on a 1 MB article in headless Chromium against the release build:
+#   2. re-anchoring, native (cargo bench): annotations placed again in randomly edited
+#      seeds, with the count of each outcome
+#   3. tag latency on a 1 MB article in headless Chromium against the release build:
 #      median and worst of 100 tags
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -12,6 +14,9 @@ cd "$ROOT"
 
 say "analysis throughput (native)"
 cargo bench --bench throughput
+
+say "re-anchoring (native)"
+cargo bench --bench anchoring
 
 say "tag latency (release build, headless Chromium)"
 trunk build --release

@@ -244,6 +244,18 @@ fn add_paste(state: &State, text: &str) -> bool {
     }
 }
 
+/// A callback that sets a flag (a dialog open or closed).
+fn setter(flag: &UseStateHandle<bool>, value: bool) -> Callback<()> {
+    let flag = flag.clone();
+    Callback::from(move |_: ()| flag.set(value))
+}
+
+/// The dimmed page behind a dialog; a click on it closes the dialog.
+fn backdrop(close: &Callback<()>) -> Html {
+    let close = close.clone();
+    html! { <div class="dialog-backdrop" aria-hidden="true" onclick={Callback::from(move |_: MouseEvent| close.emit(()))} /> }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| StateHandle(AppState::with_seeds()));
@@ -630,14 +642,7 @@ pub fn app() -> Html {
         use_memo(state.0.generation, move |_| entity_index(&articles))
     };
     let add_open = use_state(|| false);
-    let on_add = {
-        let add_open = add_open.clone();
-        Callback::from(move |_: ()| add_open.set(true))
-    };
-    let on_close_add = {
-        let add_open = add_open.clone();
-        Callback::from(move |_: ()| add_open.set(false))
-    };
+    let (on_add, on_close_add) = (setter(&add_open, true), setter(&add_open, false));
     let on_paste = {
         let state = state.clone();
         let add_open = add_open.clone();
@@ -721,10 +726,7 @@ pub fn app() -> Html {
             export_open.set(true);
         })
     };
-    let close_export = {
-        let export_open = export_open.clone();
-        Callback::from(move |_: ()| export_open.set(false))
-    };
+    let close_export = setter(&export_open, false);
     let open_import = {
         let (import_open, import_view) = (import_open.clone(), import_view.clone());
         Callback::from(move |_: ()| {
@@ -765,14 +767,7 @@ pub fn app() -> Html {
         })
     };
     let orphans_open = use_state(|| false);
-    let open_orphans = {
-        let orphans_open = orphans_open.clone();
-        Callback::from(move |_: ()| orphans_open.set(true))
-    };
-    let close_orphans = {
-        let orphans_open = orphans_open.clone();
-        Callback::from(move |_: ()| orphans_open.set(false))
-    };
+    let (open_orphans, close_orphans) = (setter(&orphans_open, true), setter(&orphans_open, false));
     let tagged_here = s.selected_article().and_then(|a| s.tags.get(&a.sha256)).map_or(0, |t| t.values().filter(|t| !t.is_empty()).count());
     let tagged_all = s.tags.values().map(|t| t.values().filter(|t| !t.is_empty()).count()).sum::<usize>() + s.orphans.len();
     let job_view = state.0.job.as_ref().map(|j| JobView { adding: j.adding(&state.0.articles), done: j.done, total: j.total, stage: if j.stage.is_empty() { "starting".into() } else { j.stage.clone() } });
@@ -806,33 +801,21 @@ pub fn app() -> Html {
                 </div>
             }
             if *add_open {
-                <div class="dialog-backdrop" aria-hidden="true" onclick={
-                    let close = on_close_add.clone();
-                    Callback::from(move |_: MouseEvent| close.emit(()))
-                } />
+                { backdrop(&on_close_add) }
                 <AddDialog {on_paste} {on_files} on_close={on_close_add} />
             }
             if *export_open {
-                <div class="dialog-backdrop" aria-hidden="true" onclick={
-                    let close = close_export.clone();
-                    Callback::from(move |_: MouseEvent| close.emit(()))
-                } />
+                { backdrop(&close_export) }
                 <ExportDialog article={s.selected_article().map(|a| a.headline().to_string())} {tagged_here} {tagged_all}
                     name={profile.name.clone()} status={(*export_status).clone()} {on_export} {on_name} on_close={close_export} />
             }
             if *import_open {
-                <div class="dialog-backdrop" aria-hidden="true" onclick={
-                    let close = close_import.clone();
-                    Callback::from(move |_: MouseEvent| close.emit(()))
-                } />
+                { backdrop(&close_import) }
                 <ImportDialog view={(*import_view).clone()} on_files={(*import_files).clone()} on_paste={import_paste}
                     on_apply={import_apply} on_back={import_back} on_close={close_import} />
             }
             if *orphans_open {
-                <div class="dialog-backdrop" aria-hidden="true" onclick={
-                    let close = close_orphans.clone();
-                    Callback::from(move |_: MouseEvent| close.emit(()))
-                } />
+                { backdrop(&close_orphans) }
                 <OrphanList orphans={s.orphans.clone()} on_close={close_orphans} />
             }
             if *dragging {

@@ -14,6 +14,22 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.item(i)).collect()
 }
 
+/// The `change` handler of a file input: the chosen files go to `cb`, and the input is
+/// cleared so that the same file can be chosen again later.
+pub fn on_file_input(cb: &Callback<Vec<web_sys::File>>) -> Callback<Event> {
+    let cb = cb.clone();
+    Callback::from(move |e: Event| {
+        let input = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok());
+        let files = files_of(input.as_ref().and_then(HtmlInputElement::files));
+        if !files.is_empty() {
+            cb.emit(files);
+        }
+        if let Some(input) = input {
+            input.set_value("");
+        }
+    })
+}
+
 #[derive(Properties, PartialEq)]
 pub struct AddDialogProps {
     pub on_paste: Callback<String>,
@@ -38,20 +54,7 @@ pub fn add_dialog(props: &AddDialogProps) -> Html {
             }
         })
     };
-    let onchange = {
-        let on_files = props.on_files.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok());
-            let files = files_of(input.as_ref().and_then(HtmlInputElement::files));
-            if !files.is_empty() {
-                on_files.emit(files);
-            }
-            if let Some(input) = input {
-                // The same file can be chosen again later.
-                input.set_value("");
-            }
-        })
-    };
+    let onchange = on_file_input(&props.on_files);
     let close = {
         let cb = props.on_close.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))

@@ -1,7 +1,7 @@
 //! Sharing annotations: the export dialog, the import dialog with its preview and conflict
 //! choices, and the list of annotations that could not be placed.
 
-use super::intake::files_of;
+use super::intake::on_file_input;
 use crate::annotation::plan::{Orphan, Plan};
 use crate::annotation::timestamps::to_date;
 use crate::annotation::{Tag, Verdict};
@@ -104,7 +104,7 @@ pub fn export_dialog(props: &ExportDialogProps) -> Html {
                         { format!(" This article: “{article}” ({} tagged)", props.tagged_here) }</label>
                 }
                 <label><input type="radio" name="export-scope" checked={*all} onchange={set_scope(true)} />
-                    { format!(" All articles ({} annotations)", props.tagged_all) }</label>
+                    { format!(" All articles ({} annotation{})", props.tagged_all, if props.tagged_all == 1 { "" } else { "s" }) }</label>
                 <label><input type="checkbox" checked={*embed} onchange={on_embed} />
                     { " Include the article texts, for colleagues who do not have them" }</label>
             </fieldset>
@@ -191,19 +191,7 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
         let n = plan.as_ref().map_or(0, |p| p.conflicts.len());
         use_effect_with(plan.as_ref().map(|p| Rc::as_ptr(p) as usize), move |_| choices.set(vec![0; n]));
     }
-    let onchange = {
-        let cb = props.on_files.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok());
-            let files = files_of(input.as_ref().and_then(HtmlInputElement::files));
-            if !files.is_empty() {
-                cb.emit(files);
-            }
-            if let Some(input) = input {
-                input.set_value("");
-            }
-        })
-    };
+    let onchange = on_file_input(&props.on_files);
     let read_paste = {
         let (area, cb, paste_error) = (area.clone(), props.on_paste.clone(), paste_error.clone());
         Callback::from(move |_: MouseEvent| {
