@@ -203,6 +203,12 @@ test('copy to the clipboard, paste into the import dialog, and ClaimReview', asy
   await new Newsmark(other).open();
   const s2 = new Share(other);
   dialog = await s2.openImport();
+  // A cut-off paste: the message, and the pasted text is still there to mend.
+  const cut = copied.slice(0, 200);
+  await dialog.getByLabel('Or paste annotations (JSON)').fill(cut);
+  await dialog.getByRole('button', { name: 'Read pasted annotations' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('“Pasted annotations” could not be imported: the file is not valid JSON: the file ends too soon');
+  await expect(dialog.getByLabel('Or paste annotations (JSON)')).toHaveValue(cut);
   await dialog.getByLabel('Or paste annotations (JSON)').fill(copied);
   await dialog.getByRole('button', { name: 'Read pasted annotations' }).click();
   await expect(s2.counts(dialog)).toContainText('4 new');

@@ -181,6 +181,16 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
     let area = use_node_ref();
     let first = super::use_focus_on_mount();
     let paste_error = use_state(|| false);
+    // Kept in state, so that pasted text survives the dialog showing a message above it.
+    let pasted = use_state(String::new);
+    let on_input = {
+        let pasted = pasted.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) {
+                pasted.set(area.value());
+            }
+        })
+    };
     let plan = match &props.view {
         ImportView::Preview { plan, .. } => Some(plan.clone()),
         _ => None,
@@ -211,7 +221,7 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
                 </label>
             </div>
             <label for="import-paste">{ "Or paste annotations (JSON)" }</label>
-            <textarea id="import-paste" ref={area} rows="5" placeholder={"{ \"@context\": \"http://www.w3.org/ns/anno.jsonld\", … }"} />
+            <textarea id="import-paste" ref={area} rows="5" value={(*pasted).clone()} oninput={on_input} placeholder={"{ \"@context\": \"http://www.w3.org/ns/anno.jsonld\", … }"} />
             if *paste_error {
                 <p class="field-error" role="alert">{ "Paste the annotations first." }</p>
             }
