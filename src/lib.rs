@@ -5,7 +5,8 @@
 //! ```text
 //! text ← analysis ← report            pure core: builds and tests natively, no web crate
 //!                 ← seeds             the bundled seed articles
-//!                 ← store             AppState + Action + a pure `apply`
+//!                 ← annotation        portable annotations: W3C export/import, re-anchoring
+//!                   ← store           AppState + Action + a pure `apply`
 //! cli                                 native only: `newsmark analyze --json FILE...`
 //! platform ← ui                       wasm only: browser services, Yew components
 //! ```
@@ -15,6 +16,9 @@
 //! - [`analysis`] turns article text into layout blocks and claims; it never sees the
 //!   browser.
 //! - [`report`] is the JSON document the CLI prints.
+//! - [`annotation`] is the portable form of tags: W3C Web Annotation export and strict
+//!   import, Hypothesis import, re-anchoring in edited texts, the import preview and
+//!   schema.org ClaimReview.
 //! - [`store`] is the app state and its pure reducer, unit-tested natively.
 //! - `platform` and `ui` exist only on `wasm32`: yew, web-sys and gloo are wasm-only
 //!   dependencies, so a `use yew` in the core fails the native build and the dependency rule
