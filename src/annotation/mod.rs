@@ -17,7 +17,7 @@ pub mod timestamps;
 pub mod w3c;
 
 use crate::analysis::Claim;
-use crate::text::{Offsets, Span};
+use crate::text::{is_sha256_hex, Offsets, Span};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -210,10 +210,6 @@ pub fn source_iri(sha256: &str) -> String {
 /// The content hash a `urn:sha256:` IRI names, if it is one.
 pub fn sha_of_iri(iri: &str) -> Option<&str> {
     iri.strip_prefix("urn:sha256:").filter(|s| is_sha256_hex(s))
-}
-
-pub fn is_sha256_hex(s: &str) -> bool {
-    s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// The IRI of the annotation of one claim of one article. Derived, not random, so that

@@ -147,12 +147,11 @@ pub(crate) fn kind(v: &Value) -> String {
     }
 }
 
+/// How much of a long value a message quotes.
+const QUOTED_CHARS: usize = 40;
+
 fn shorten(s: &str) -> String {
-    if s.chars().count() <= 40 {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(40).collect::<String>())
-    }
+    crate::text::shorten(s, QUOTED_CHARS)
 }
 
 pub(crate) fn expect_str<'v>(v: &'v Value, loc: &Loc) -> Result<&'v str, ImportError> {
@@ -422,7 +421,7 @@ impl Reader {
                 check_properties(sm, &sloc)?;
                 if let Some(v) = opt_str(sm, "value", &sloc)? {
                     if let Some(h) = v.strip_prefix("sha256:") {
-                        if !super::is_sha256_hex(h) {
+                        if !crate::text::is_sha256_hex(h) {
                             return sloc.field("value").fail(format!("{:?} is not a SHA-256 hash (64 lower-case hex digits)", shorten(v)));
                         }
                         sha = Some(h.to_string());

@@ -33,7 +33,7 @@ pub fn storage_key(sha256: &str) -> String {
 
 /// The article hash of a storage key of ours, or `None` for any other key.
 pub fn article_of_key(key: &str) -> Option<&str> {
-    key.strip_prefix(PREFIX).filter(|sha| sha.len() == 64 && sha.bytes().all(|b| b.is_ascii_hexdigit()))
+    key.strip_prefix(PREFIX).filter(|sha| crate::text::is_sha256_hex(sha))
 }
 
 /// Store an added article under its content hash (`sha256`, of `article.text`).

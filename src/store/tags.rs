@@ -43,7 +43,7 @@ pub fn storage_key(article_sha256: &str) -> String {
 
 /// The article hash of a storage key of ours, or `None` for any other key.
 pub fn article_of_key(key: &str) -> Option<&str> {
-    key.strip_prefix("newsmark.v1.tags.").filter(|sha| sha.len() == 64 && sha.bytes().all(|b| b.is_ascii_hexdigit()))
+    key.strip_prefix("newsmark.v1.tags.").filter(|sha| crate::text::is_sha256_hex(sha))
 }
 
 /// Encode an article's tags in the stored form.

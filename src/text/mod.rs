@@ -149,6 +149,20 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     out
 }
 
+/// Whether `s` is a content hash as [`sha256_hex`] writes it: 64 lower-case hex digits.
+pub fn is_sha256_hex(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// `s` cut to at most `chars` characters, with "…" when something was cut: for naming a
+/// long value in a message or a list.
+pub fn shorten(s: &str, chars: usize) -> String {
+    match s.char_indices().nth(chars) {
+        None => s.to_string(),
+        Some((end, _)) => format!("{}…", s.get(..end).unwrap_or(s)),
+    }
+}
+
 /// The first `hex_digits` lower-case hex digits of the SHA-256 of `text` with its white space
 /// folded: runs of white space count as one space, and leading and trailing white space as
 /// none. Two renderings of the same sentence hash alike.
@@ -192,6 +206,16 @@ pub fn floor_boundary(text: &str, byte: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hashes_and_shortened_values() {
+        assert!(is_sha256_hex(&sha256_hex(b"x")));
+        assert!(!is_sha256_hex(&sha256_hex(b"x").to_uppercase()));
+        assert!(!is_sha256_hex("abc"));
+        assert_eq!(shorten("Émile Zola", 5), "Émile…");
+        assert_eq!(shorten("Zola", 5), "Zola");
+        assert_eq!(shorten("Zolas", 5), "Zolas");
+    }
 
     #[test]
     fn code_points_and_bytes_round_trip() {

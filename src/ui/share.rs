@@ -5,6 +5,7 @@ use super::intake::on_file_input;
 use crate::annotation::plan::{Orphan, Plan};
 use crate::annotation::timestamps::to_date;
 use crate::annotation::{Tag, Verdict};
+use crate::text::shorten;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -156,14 +157,6 @@ fn verdict_label(v: Option<Verdict>) -> &'static str {
     }
 }
 
-fn short(s: &str, chars: usize) -> String {
-    if s.chars().count() <= chars {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(chars).collect::<String>())
-    }
-}
-
 fn tag_view(tag: &Tag) -> Html {
     html! {
         <>
@@ -278,7 +271,7 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
                                 let chosen = choices.get(i).copied().unwrap_or(0);
                                 html! {
                                     <fieldset class="conflict">
-                                        <legend>{ format!("“{}”", short(&c.passage, 160)) }<span class="where">{ format!(" — {}", c.file) }</span></legend>
+                                        <legend>{ format!("“{}”", shorten(&c.passage, 160)) }<span class="where">{ format!(" — {}", c.file) }</span></legend>
                                         <div class="conflict-options">
                                         { for c.options().into_iter().enumerate().map(|(j, tag)| {
                                             let who = match (j, &c.stored) {
@@ -304,7 +297,7 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
                             <summary>{ format!("New tags ({})", plan.new.len()) }</summary>
                             <ul>
                             { for plan.new.iter().map(|p| html! {
-                                <li><span class="passage">{ format!("“{}”", short(&p.passage, 120)) }</span>{ " " }{ tag_view(&p.tag) }<span class="where">{ format!(" — {}, placed {}", p.file, p.method.describe()) }</span></li>
+                                <li><span class="passage">{ format!("“{}”", shorten(&p.passage, 120)) }</span>{ " " }{ tag_view(&p.tag) }<span class="where">{ format!(" — {}, placed {}", p.file, p.method.describe()) }</span></li>
                             }) }
                             </ul>
                         </details>
@@ -314,7 +307,7 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
                             <summary>{ format!("Cannot be placed ({}): kept and listed as unplaced", plan.orphans.len()) }</summary>
                             <ul>
                             { for plan.orphans.iter().map(|o| html! {
-                                <li><span class="passage">{ format!("“{}”", short(&o.annotation.quote.exact, 120)) }</span>{ format!(": {}", o.reason) }</li>
+                                <li><span class="passage">{ format!("“{}”", shorten(&o.annotation.quote.exact, 120)) }</span>{ format!(": {}", o.reason) }</li>
                             }) }
                             </ul>
                         </details>
@@ -361,7 +354,7 @@ pub fn orphan_list(props: &OrphanListProps) -> Html {
                 let a = &o.annotation;
                 html! {
                     <li>
-                        <p class="passage">{ format!("“{}”", short(&a.quote.exact, 200)) }</p>
+                        <p class="passage">{ format!("“{}”", shorten(&a.quote.exact, 200)) }</p>
                         <p>{ tag_view(&a.tag()) }</p>
                         <p class="where">{ format!("{} · {}", a.source.label.clone().unwrap_or_else(|| a.source.id.clone()), o.reason) }</p>
                     </li>
