@@ -9,9 +9,8 @@
 //! right type. Hypothesis counts positions in UTF-16 units of the rendered page, so its
 //! `TextPositionSelector` is only a hint: the quote decides.
 
-use super::timestamps::parse_rfc3339;
-use super::w3c::{expect_obj, expect_str, kind, one_or_many, opt_str, Document, ImportError, Loc};
-use super::{Annotation, Creator, CreatorKind, Position, Quote, Source, Verdict};
+use super::w3c::{expect_obj, expect_str, kind, one_or_many, opt_str, read_position, read_quote, read_time, Document, ImportError, Loc};
+use super::{Annotation, Creator, CreatorKind, Source, Verdict};
 use serde_json::{Map, Value};
 
 /// A Hypothesis export or search result.
@@ -96,23 +95,12 @@ fn annotation(m: &Map<String, Value>, id: &str, loc: &Loc, exporter: Option<&str
             let sm = expect_obj(s, &sloc)?;
             match opt_str(sm, "type", &sloc)? {
                 Some("TextQuoteSelector") => {
-                    let exact = match sm.get("exact") {
-                        Some(v) => expect_str(v, &sloc.field("exact"))?,
-                        None => return sloc.fail("the TextQuoteSelector has no \"exact\""),
-                    };
-                    let prefix = opt_str(sm, "prefix", &sloc)?.unwrap_or("").to_string();
-                    let suffix = opt_str(sm, "suffix", &sloc)?.unwrap_or("").to_string();
-                    if !exact.trim().is_empty() {
-                        quote = Some(Quote { exact: exact.to_string(), prefix, suffix });
+                    let q = read_quote(sm, &sloc)?;
+                    if !q.exact.trim().is_empty() {
+                        quote = Some(q);
                     }
                 }
-                Some("TextPositionSelector") => {
-                    let n = |key: &str| sm.get(key).and_then(Value::as_u64).map(|v| v as usize);
-                    match (n("start"), n("end")) {
-                        (Some(start), Some(end)) if start <= end => position = Some(Position { start, end }),
-                        _ => return sloc.fail("the TextPositionSelector needs whole-number \"start\" ≤ \"end\""),
-                    }
-                }
+                Some("TextPositionSelector") => position = Some(read_position(sm, &sloc)?),
                 _ => {}
             }
         }
@@ -121,13 +109,7 @@ fn annotation(m: &Map<String, Value>, id: &str, loc: &Loc, exporter: Option<&str
     if verdict.is_none() && note.is_empty() {
         return Ok(None);
     }
-    let time = |key: &str| -> Result<Option<f64>, ImportError> {
-        match opt_str(m, key, loc)? {
-            Some(s) => parse_rfc3339(s).map_or_else(|| loc.field(key).fail(format!("{s:?} is not a date-time")), |t| Ok(Some(t))),
-            None => Ok(None),
-        }
-    };
-    let (created, updated) = (time("created")?, time("updated")?);
+    let (created, updated) = (read_time(m, "created", loc)?, read_time(m, "updated", loc)?);
     let user = opt_str(m, "user", loc)?.or(exporter);
     let display = match m.get("user_info") {
         Some(Value::Object(info)) => opt_str(info, "display_name", &loc.field("user_info"))?,

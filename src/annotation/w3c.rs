@@ -439,31 +439,13 @@ impl Reader {
             check_properties(sm, &sloc)?;
             let t = types(sm, &sloc)?;
             if t.contains(&"TextQuoteSelector") {
-                let exact = match sm.get("exact") {
-                    Some(v) => expect_str(v, &sloc.field("exact"))?,
-                    None => return sloc.fail("the TextQuoteSelector has no \"exact\""),
-                };
-                if exact.trim().is_empty() {
+                let q = read_quote(sm, &sloc)?;
+                if q.exact.trim().is_empty() {
                     return sloc.field("exact").fail("the quoted passage is empty");
                 }
-                let prefix = opt_str(sm, "prefix", &sloc)?.unwrap_or("").to_string();
-                let suffix = opt_str(sm, "suffix", &sloc)?.unwrap_or("").to_string();
-                quote = Some(Quote { exact: exact.to_string(), prefix, suffix });
+                quote = Some(q);
             } else if t.contains(&"TextPositionSelector") {
-                let number = |key: &str| -> Result<usize, ImportError> {
-                    match sm.get(key) {
-                        Some(v) => v.as_u64().map(|n| n as usize).map_or_else(
-                            || sloc.field(key).fail(format!("expected a whole number of characters (0 or more), found {}", kind(v))),
-                            Ok,
-                        ),
-                        None => sloc.fail(format!("the TextPositionSelector has no \"{key}\"")),
-                    }
-                };
-                let (start, end) = (number("start")?, number("end")?);
-                if start > end {
-                    return sloc.fail(format!("TextPositionSelector start {start} is after its end {end}"));
-                }
-                position = Some(Position { start, end });
+                position = Some(read_position(sm, &sloc)?);
             } else if t.iter().any(|t| PAGE_SELECTORS.contains(t)) {
                 continue;
             } else {
@@ -541,7 +523,36 @@ impl Reader {
     }
 }
 
-fn read_time(m: &Map<String, Value>, key: &str, loc: &Loc) -> Result<Option<f64>, ImportError> {
+/// The passage of a `TextQuoteSelector` (the `exact` text may be blank; callers decide).
+pub(crate) fn read_quote(sm: &Map<String, Value>, sloc: &Loc) -> Result<Quote, ImportError> {
+    let exact = match sm.get("exact") {
+        Some(v) => expect_str(v, &sloc.field("exact"))?,
+        None => return sloc.fail("the TextQuoteSelector has no \"exact\""),
+    };
+    let prefix = opt_str(sm, "prefix", sloc)?.unwrap_or("").to_string();
+    let suffix = opt_str(sm, "suffix", sloc)?.unwrap_or("").to_string();
+    Ok(Quote { exact: exact.to_string(), prefix, suffix })
+}
+
+/// The range of a `TextPositionSelector`: whole numbers, start not after end.
+pub(crate) fn read_position(sm: &Map<String, Value>, sloc: &Loc) -> Result<Position, ImportError> {
+    let number = |key: &str| -> Result<usize, ImportError> {
+        match sm.get(key) {
+            Some(v) => v.as_u64().map(|n| n as usize).map_or_else(
+                || sloc.field(key).fail(format!("expected a whole number of characters (0 or more), found {}", kind(v))),
+                Ok,
+            ),
+            None => sloc.fail(format!("the TextPositionSelector has no \"{key}\"")),
+        }
+    };
+    let (start, end) = (number("start")?, number("end")?);
+    if start > end {
+        return sloc.fail(format!("TextPositionSelector start {start} is after its end {end}"));
+    }
+    Ok(Position { start, end })
+}
+
+pub(crate) fn read_time(m: &Map<String, Value>, key: &str, loc: &Loc) -> Result<Option<f64>, ImportError> {
     let Some(s) = opt_str(m, key, loc)? else { return Ok(None) };
     parse_rfc3339(s).map_or_else(|| loc.field(key).fail(not_a_date(s)), |t| Ok(Some(t)))
 }
