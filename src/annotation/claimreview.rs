@@ -41,6 +41,9 @@ fn folded(s: &str) -> String {
 
 /// The reviews of every claim with a verdict, in article and claim order.
 pub fn claim_reviews(articles: &[ArticleRef<'_>], tags: &HashMap<String, ArticleTags>, author: &Creator, published: f64) -> Value {
+    // Every claim of every article with its white space folded, once: each review compares
+    // its claim with all of them.
+    let sentences: Vec<Vec<String>> = articles.iter().map(|a| a.claims.iter().map(|c| folded(c.span.slice(a.text).unwrap_or(""))).collect()).collect();
     let mut reviews = Vec::new();
     for a in articles {
         let Some(article_tags) = tags.get(a.sha256) else { continue };
@@ -50,14 +53,12 @@ pub fn claim_reviews(articles: &[ArticleRef<'_>], tags: &HashMap<String, Article
             let sentence = folded(claim.span.slice(a.text).unwrap_or(""));
             let appears: Vec<Value> = articles
                 .iter()
-                .filter(|other| {
+                .zip(&sentences)
+                .filter(|(other, theirs)| {
                     other.sha256 == a.sha256
-                        || other.claims.iter().any(|c| {
-                            let s = folded(c.span.slice(other.text).unwrap_or(""));
-                            s == sentence || (similar_length(&s, &sentence) && same_wording(&sentence, &s))
-                        })
+                        || theirs.iter().any(|s| *s == sentence || (similar_length(s, &sentence) && same_wording(&sentence, s)))
                 })
-                .map(appearance)
+                .map(|(other, _)| appearance(other))
                 .collect();
             let author = tag.creator.as_ref().unwrap_or(author);
             let mut review = json!({

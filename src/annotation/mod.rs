@@ -116,6 +116,12 @@ impl Tag {
         Tag { verdict, note: note.into(), modified: at, created: Some(at), creator: None }
     }
 
+    /// When the tag was first made; tags stored before that was recorded give their last
+    /// change instead.
+    pub fn first_made(&self) -> f64 {
+        self.created.unwrap_or(self.modified)
+    }
+
     /// A tag that says nothing: no verdict and no note.
     pub fn is_empty(&self) -> bool {
         self.verdict.is_none() && self.note.trim().is_empty()
@@ -248,7 +254,7 @@ pub fn annotations_of(article: ArticleRef<'_>, tags: &ArticleTags) -> Vec<Annota
                 verdict: tag.verdict,
                 note: tag.note.trim().to_string(),
                 creator: tag.creator.clone(),
-                created: tag.created.unwrap_or(tag.modified),
+                created: tag.first_made(),
                 modified: tag.modified,
             })
         })

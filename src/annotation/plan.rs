@@ -80,7 +80,7 @@ struct Candidate<'a> {
     file: &'a str,
     text: &'a str,
     sha256: &'a str,
-    claims: std::borrow::Cow<'a, [Claim]>,
+    claims: &'a [Claim],
 }
 
 /// Two placements in different articles this close in score are a tie.
@@ -94,10 +94,10 @@ pub fn plan(doc: Document, open: &[ArticleRef<'_>], stored: &HashMap<String, Art
     let new_claims: Vec<Vec<Claim>> = new_texts.iter().map(|t| crate::analysis::claims(&t.text)).collect();
     let mut candidates: Vec<Candidate<'_>> = open
         .iter()
-        .map(|a| Candidate { file: a.title, text: a.text, sha256: a.sha256, claims: std::borrow::Cow::Borrowed(a.claims) })
+        .map(|a| Candidate { file: a.title, text: a.text, sha256: a.sha256, claims: a.claims })
         .collect();
     for (t, claims) in new_texts.iter().zip(&new_claims) {
-        candidates.push(Candidate { file: t.label.as_deref().unwrap_or("Imported article"), text: &t.text, sha256: &t.sha256, claims: std::borrow::Cow::Borrowed(claims) });
+        candidates.push(Candidate { file: t.label.as_deref().unwrap_or("Imported article"), text: &t.text, sha256: &t.sha256, claims });
     }
     let offsets: Vec<Offsets<'_>> = candidates.iter().map(|c| Offsets::new(c.text)).collect();
 
@@ -117,7 +117,7 @@ pub fn plan(doc: Document, open: &[ArticleRef<'_>], stored: &HashMap<String, Art
         match place(a, named, &candidates, &offsets) {
             Ok((i, span, method)) => {
                 let Some(c) = candidates.get(i) else { continue };
-                let Some(claim) = claim_at(&c.claims, span) else {
+                let Some(claim) = claim_at(c.claims, span) else {
                     let reason = format!("the passage is in “{}” but not in one of its claims (a headline or page furniture)", c.file);
                     orphan(&mut result, orphans, a, reason);
                     continue;

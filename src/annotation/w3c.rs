@@ -51,7 +51,7 @@ const VOCABULARY: &[&str] = &[
     "sourceDateStart", "sourceDateEnd", "created", "modified", "generated", "value", "conformsTo", "format",
     "language", "processingLanguage", "textDirection", "exact", "prefix", "suffix", "start", "end", "name",
     "nickname", "label", "accessibility", "styleClass", "first", "last", "next", "prev", "partOf", "items",
-    "startIndex", "total", "items",
+    "startIndex", "total",
 ];
 
 /// Selector types that locate a passage in a rendered page rather than in the text. They are

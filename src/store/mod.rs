@@ -392,7 +392,8 @@ impl AppState {
             }
             Action::SetVerdict { claim, verdict, at } => {
                 next.edit(&claim, |before| {
-                    let (note, created) = before.map_or((String::new(), at), |t| (t.note, t.created.unwrap_or(t.modified)));
+                    let created = before.as_ref().map_or(at, Tag::first_made);
+                    let note = before.map(|t| t.note).unwrap_or_default();
                     Some(Tag { created: Some(created), ..Tag::new(verdict, note, at) })
                 });
             }
@@ -404,7 +405,8 @@ impl AppState {
             }
             Action::SetNote { claim, note, at } => {
                 next.edit(&claim, |before| {
-                    let (verdict, created) = before.map_or((None, at), |t| (t.verdict, t.created.unwrap_or(t.modified)));
+                    let created = before.as_ref().map_or(at, Tag::first_made);
+                    let verdict = before.and_then(|t| t.verdict);
                     Some(Tag { created: Some(created), ..Tag::new(verdict, note.trim(), at) })
                 });
                 next.editing_note = None;

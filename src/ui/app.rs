@@ -182,6 +182,16 @@ fn add_files(state: &State, files: Vec<web_sys::File>) {
     });
 }
 
+/// Check an annotation file and show what importing it would do in the import dialog.
+/// Nothing is stored; tags read from storage for the comparison join the state.
+fn show_import(state: &State, store: &dyn Storage, view: &UseStateHandle<ImportView>, name: &str, bytes: &[u8]) {
+    let (preview, loads) = preview_import(&state.0, store, name, bytes);
+    for action in loads {
+        state.dispatch(action);
+    }
+    view.set(preview);
+}
+
 /// Check an annotation file and work out what importing it would do; nothing is changed.
 fn preview_import(state: &AppState, store: &dyn Storage, name: &str, bytes: &[u8]) -> (ImportView, Vec<Action>) {
     let failed = |e: w3c::ImportError| (ImportView::Failed { name: name.to_string(), message: e.to_string() }, Vec::new());
@@ -190,8 +200,9 @@ fn preview_import(state: &AppState, store: &dyn Storage, name: &str, bytes: &[u8
         Err(e) => return failed(e),
     };
     // The stored tags of articles the file carries but that are not open must count too:
-    // otherwise a tag stored for such an article would look new, and be overwritten.
-    let mut tags = (*state.tags).clone();
+    // otherwise a tag stored for such an article would look new, and be overwritten. The
+    // set of tags is copied only when there are such tags.
+    let mut tags = std::borrow::Cow::Borrowed(&*state.tags);
     let mut loads = Vec::new();
     for t in &doc.texts {
         if tags.contains_key(&t.sha256) {
@@ -199,7 +210,7 @@ fn preview_import(state: &AppState, store: &dyn Storage, name: &str, bytes: &[u8
         }
         if let Ok(stored) = tags::load(store, &t.sha256) {
             if !stored.is_empty() {
-                tags.insert(t.sha256.clone(), stored.clone());
+                tags.to_mut().insert(t.sha256.clone(), stored.clone());
                 loads.push(Action::TagsLoaded { sha: t.sha256.clone(), tags: stored });
             }
         }
@@ -325,13 +336,7 @@ pub fn app() -> Html {
                     let state = latest.borrow().clone();
                     let (store, _) = &*storage;
                     match read {
-                        Ok(bytes) => {
-                            let (view, loads) = preview_import(&state.0, store.as_ref(), &name, &bytes);
-                            for action in loads {
-                                state.dispatch(action);
-                            }
-                            import_view.set(view);
-                        }
+                        Ok(bytes) => show_import(&state, store.as_ref(), &import_view, &name, &bytes),
                         Err(message) => import_view.set(ImportView::Failed { name, message }),
                     }
                 });
@@ -749,11 +754,7 @@ pub fn app() -> Html {
         let (state, storage, import_view) = (state.clone(), storage.clone(), import_view.clone());
         Callback::from(move |text: String| {
             let (store, _) = &*storage;
-            let (view, loads) = preview_import(&state.0, store.as_ref(), "Pasted annotations", text.as_bytes());
-            for action in loads {
-                state.dispatch(action);
-            }
-            import_view.set(view);
+            show_import(&state, store.as_ref(), &import_view, "Pasted annotations", text.as_bytes());
         })
     };
     let import_apply = {
