@@ -5,7 +5,7 @@
 //! article text as analysed (after any HTML or Markdown was turned into text), so its hash
 //! is the key its tags are stored under.
 
-use super::tags::{Storage, StorageError, SCHEMA};
+use super::tags::{decode_entry, encode_entry, Storage, StorageError};
 use crate::text::sha256_hex;
 use serde::{Deserialize, Serialize};
 
@@ -20,13 +20,6 @@ pub struct StoredArticle {
     pub text: String,
 }
 
-#[derive(Serialize, Deserialize)]
-struct Stored {
-    schema: u32,
-    #[serde(flatten)]
-    article: StoredArticle,
-}
-
 pub fn storage_key(sha256: &str) -> String {
     format!("{PREFIX}{sha256}")
 }
@@ -38,8 +31,7 @@ pub fn article_of_key(key: &str) -> Option<&str> {
 
 /// Store an added article under its content hash (`sha256`, of `article.text`).
 pub fn save(storage: &dyn Storage, sha256: &str, article: &StoredArticle) -> Result<(), StorageError> {
-    let raw = serde_json::to_string(&Stored { schema: SCHEMA, article: article.clone() })
-        .map_err(|e| StorageError::WriteFailed(e.to_string()))?;
+    let raw = encode_entry(article).map_err(StorageError::WriteFailed)?;
     storage.write(&storage_key(sha256), &raw).map_err(|e| match e {
         StorageError::WriteFailed(why) => StorageError::ArticleNotSaved { file: article.file.clone(), reason: why },
         other => other,
@@ -54,14 +46,11 @@ pub fn remove(storage: &dyn Storage, sha256: &str) -> Result<(), StorageError> {
 /// its tags would belong to another text.
 pub fn decode(key: &str, raw: &str) -> Result<StoredArticle, StorageError> {
     let unreadable = |reason: String| StorageError::UnreadableEntry { key: key.to_string(), reason };
-    let stored: Stored = serde_json::from_str(raw).map_err(|e| unreadable(e.to_string()))?;
-    if stored.schema != SCHEMA {
-        return Err(unreadable(format!("schema {} is not {SCHEMA}", stored.schema)));
-    }
-    if article_of_key(key) != Some(sha256_hex(stored.article.text.as_bytes()).as_str()) {
+    let article: StoredArticle = decode_entry(raw).map_err(unreadable)?;
+    if article_of_key(key) != Some(sha256_hex(article.text.as_bytes()).as_str()) {
         return Err(unreadable("the text does not match the hash in its key".into()));
     }
-    Ok(stored.article)
+    Ok(article)
 }
 
 /// Every stored article with its content hash, oldest first, and a problem for each entry

@@ -4,25 +4,20 @@
 //! One entry, `newsmark.v1.orphans`: `{"schema": 1, "orphans": [{"annotation": {…}, "reason": "…"}]}`
 //! with annotations in newsmark's portable model ([`crate::annotation::Annotation`]).
 
-use super::tags::{Storage, StorageError, SCHEMA};
+use super::tags::{decode_entry, encode_entry, Storage, StorageError};
 use crate::annotation::plan::Orphan;
 use serde::{Deserialize, Serialize};
 
 pub const KEY: &str = "newsmark.v1.orphans";
 
+/// The fields of the entry.
 #[derive(Serialize, Deserialize)]
 struct Stored {
-    schema: u32,
     orphans: Vec<Orphan>,
 }
 
 pub fn decode(raw: &str) -> Result<Vec<Orphan>, StorageError> {
-    let unreadable = |reason: String| StorageError::UnreadableEntry { key: KEY.to_string(), reason };
-    let stored: Stored = serde_json::from_str(raw).map_err(|e| unreadable(e.to_string()))?;
-    if stored.schema != SCHEMA {
-        return Err(unreadable(format!("schema {} is not {SCHEMA}", stored.schema)));
-    }
-    Ok(stored.orphans)
+    decode_entry::<Stored>(raw).map(|s| s.orphans).map_err(|reason| StorageError::UnreadableEntry { key: KEY.to_string(), reason })
 }
 
 pub fn load(storage: &dyn Storage) -> Result<Vec<Orphan>, StorageError> {
@@ -34,7 +29,7 @@ pub fn save(storage: &dyn Storage, orphans: &[Orphan]) -> Result<(), StorageErro
     if orphans.is_empty() {
         return storage.remove(KEY);
     }
-    let raw = serde_json::to_string(&Stored { schema: SCHEMA, orphans: orphans.to_vec() }).map_err(|e| StorageError::WriteFailed(e.to_string()))?;
+    let raw = encode_entry(&Stored { orphans: orphans.to_vec() }).map_err(StorageError::WriteFailed)?;
     storage.write(KEY, &raw)
 }
 

@@ -4,7 +4,7 @@
 //! is made once (it enters from outside, as ids do) and names the reader across exports, so
 //! a colleague's copy can tell two readers' tags apart even when both leave the name empty.
 
-use super::tags::{Storage, StorageError, SCHEMA};
+use super::tags::{decode_entry, encode_entry, Storage, StorageError};
 use crate::annotation::{Creator, CreatorKind};
 use serde::{Deserialize, Serialize};
 
@@ -25,21 +25,14 @@ impl Profile {
     }
 }
 
-#[derive(Serialize, Deserialize)]
-struct Stored {
-    schema: u32,
-    #[serde(flatten)]
-    profile: Profile,
-}
-
 /// The stored profile, if there is a readable one.
 pub fn load(storage: &dyn Storage) -> Option<Profile> {
     let raw = storage.read(KEY).ok()??;
-    let stored: Stored = serde_json::from_str(&raw).ok()?;
-    (stored.schema == SCHEMA && stored.profile.id.contains(':')).then_some(stored.profile)
+    let profile: Profile = decode_entry(&raw).ok()?;
+    profile.id.contains(':').then_some(profile)
 }
 
 pub fn save(storage: &dyn Storage, profile: &Profile) -> Result<(), StorageError> {
-    let raw = serde_json::to_string(&Stored { schema: SCHEMA, profile: profile.clone() }).map_err(|e| StorageError::WriteFailed(e.to_string()))?;
+    let raw = encode_entry(profile).map_err(StorageError::WriteFailed)?;
     storage.write(KEY, &raw)
 }

@@ -16,9 +16,32 @@ pub const SCHEMA: u32 = 1;
 
 pub use crate::annotation::{ArticleTags, Tag, Verdict};
 
-#[derive(Debug, Serialize, Deserialize)]
-struct Stored {
+/// Every entry newsmark stores: the schema version beside the entry's own fields.
+#[derive(Serialize, Deserialize)]
+struct Versioned<T> {
     schema: u32,
+    #[serde(flatten)]
+    body: T,
+}
+
+/// An entry in the stored form: `{"schema": 1, …the body's fields}`.
+pub(crate) fn encode_entry<T: Serialize>(body: &T) -> Result<String, String> {
+    serde_json::to_string(&Versioned { schema: SCHEMA, body }).map_err(|e| e.to_string())
+}
+
+/// Read an entry in the stored form; otherwise the reason it cannot be read (not JSON of the
+/// right shape, or another schema).
+pub(crate) fn decode_entry<T: serde::de::DeserializeOwned>(raw: &str) -> Result<T, String> {
+    let stored: Versioned<T> = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+    if stored.schema != SCHEMA {
+        return Err(format!("schema {} is not {SCHEMA}", stored.schema));
+    }
+    Ok(stored.body)
+}
+
+/// The fields of a tags entry.
+#[derive(Serialize, Deserialize)]
+struct Stored {
     tags: ArticleTags,
 }
 
@@ -48,20 +71,12 @@ pub fn article_of_key(key: &str) -> Option<&str> {
 
 /// Encode an article's tags in the stored form.
 pub fn encode(tags: &ArticleTags) -> String {
-    serde_json::to_string(&Stored { schema: SCHEMA, tags: tags.clone() }).unwrap_or_else(|_| "{}".into())
+    encode_entry(&Stored { tags: tags.clone() }).unwrap_or_else(|_| "{}".into())
 }
 
 /// Decode the stored form; any other content is an error that names the problem.
 pub fn decode(key: &str, raw: &str) -> Result<ArticleTags, StorageError> {
-    let stored: Stored = serde_json::from_str(raw)
-        .map_err(|e| StorageError::Unreadable { key: key.to_string(), reason: e.to_string() })?;
-    if stored.schema != SCHEMA {
-        return Err(StorageError::Unreadable {
-            key: key.to_string(),
-            reason: format!("schema {} is not {SCHEMA}", stored.schema),
-        });
-    }
-    Ok(stored.tags)
+    decode_entry::<Stored>(raw).map(|s| s.tags).map_err(|reason| StorageError::Unreadable { key: key.to_string(), reason })
 }
 
 /// Where tags live: a small fallible key–value store of strings.
@@ -133,6 +148,14 @@ mod tests {
         assert_eq!(load(&s, "other").unwrap(), ArticleTags::new());
         save(&s, "sha", &ArticleTags::new()).unwrap();
         assert_eq!(s.read(&storage_key("sha")).unwrap(), None, "empty set leaves no entry");
+    }
+
+    #[test]
+    fn the_stored_form_is_the_schema_beside_the_tags() {
+        let mut tags = ArticleTags::new();
+        tags.insert("cabc".into(), tag(Verdict::Confirmed));
+        assert_eq!(encode(&tags), r#"{"schema":1,"tags":{"cabc":{"verdict":"confirmed","note":"checked","modified":1.0,"created":1.0}}}"#);
+        assert_eq!(decode("k", &encode(&tags)).unwrap(), tags);
     }
 
     #[test]
