@@ -90,7 +90,9 @@ const TIE: f64 = 0.02;
 /// stored orphans. An error (a position past the end of the very text it names) means the
 /// file cannot be imported at all.
 pub fn plan(doc: Document, open: &[ArticleRef<'_>], stored: &HashMap<String, ArticleTags>, orphans: &[Orphan]) -> Result<Plan, ImportError> {
-    let new_texts: Vec<EmbeddedText> = doc.texts.iter().filter(|t| !open.iter().any(|a| a.sha256 == t.sha256)).cloned().collect();
+    let Document { annotations, texts, skipped, format } = doc;
+    // Carried texts can be long: moved into the plan, not copied.
+    let new_texts: Vec<EmbeddedText> = texts.into_iter().filter(|t| !open.iter().any(|a| a.sha256 == t.sha256)).collect();
     let new_claims: Vec<Vec<Claim>> = new_texts.iter().map(|t| crate::analysis::claims(&t.text)).collect();
     let mut candidates: Vec<Candidate<'_>> = open
         .iter()
@@ -102,8 +104,8 @@ pub fn plan(doc: Document, open: &[ArticleRef<'_>], stored: &HashMap<String, Art
     let offsets: Vec<Offsets<'_>> = candidates.iter().map(|c| Offsets::new(c.text)).collect();
 
     let mut placed: BTreeMap<(String, String), (Placement, Vec<Tag>)> = BTreeMap::new();
-    let mut result = Plan { format: doc.format, skipped: doc.skipped.clone(), ..Plan::default() };
-    for (n, a) in doc.annotations.iter().enumerate() {
+    let mut result = Plan { format, skipped, ..Plan::default() };
+    for (n, a) in annotations.iter().enumerate() {
         let named = a.source.sha256.as_deref().and_then(|sha| candidates.iter().position(|c| c.sha256 == sha));
         if let (Some(i), Some(p)) = (named, a.position) {
             let len = offsets.get(i).map_or(0, Offsets::char_len);
