@@ -18,6 +18,9 @@ say "analysis quality on the seeds (gold labels)"
 cargo test -q --test native gold -- --nocapture --test-threads=1 2>&1 \
   | grep -E '^(claims|entities|quotes|numbers)[: ]|accuracy|boilerplate detected'
 
+say "entity model on the development data (typed overlap F1 per source)"
+cargo test -q --test native ner::dev_scores -- --nocapture 2>&1 | grep -E '^(dev |ner dev:)'
+
 say "clippy (native and wasm32), warnings denied"
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings

@@ -8,6 +8,7 @@ mod native {
     pub mod annotations;
     pub mod cli;
     pub mod gold;
+    pub mod ner;
     pub mod properties;
     pub mod reanchoring;
 }

@@ -136,8 +136,32 @@ fn is_chrome_line(line: &str, folded: &str, n_words: usize) -> bool {
     {
         return true;
     }
-    // One or two words with no sentence punctuation: section labels, widget titles.
-    n_words <= 2 && !ends_like_sentence(line)
+    // A single word with no sentence punctuation: a section label or widget title
+    // ("World", "Trending"). Two words may already be a subheading ("On NATO").
+    n_words <= 1 && !ends_like_sentence(line)
+}
+
+/// A line of tags or keywords: two or more words, every one capitalised, with no function
+/// word, digit or punctuation ("Poutine Witkoff Meeting Kremlin"). A dateline or byline has
+/// a digit, a comma or a lower-case word, and a subheading reads as a phrase.
+fn is_keyword_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() >= 2
+        && words.iter().all(|w| {
+            w.chars().all(char::is_alphabetic)
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && !crate::analysis::lexicon::is_function_word_ci(w)
+        })
+}
+
+/// Capitalised words of a line that also stand in `other`: a site's name repeated in its
+/// tagline ("Occasional Digest - a story for you" after "Site icon Occasional Digest").
+fn repeats_site_name(line: &str, other: &str) -> bool {
+    let names: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() >= 3)
+        .collect();
+    names.len() >= 2 && names.iter().all(|n| other.split_whitespace().any(|o| o == *n))
 }
 
 fn is_tail_marker(folded: &str) -> bool {
@@ -270,9 +294,13 @@ pub fn layout(text: &str) -> Vec<Block> {
                 // is short, or unpunctuated, or a full paragraph follows that is not it.
                 body_started = true;
                 BlockKind::Body
-            } else {
-                // Kickers, keyword lines and taglines between headline and body.
+            } else if is_keyword_line(line) || blocks.iter().any(|b: &Block| b.kind == BlockKind::Boilerplate && b.span.slice(text).is_some_and(|o| repeats_site_name(line, o))) {
+                // Keyword lines and the site's tagline between headline and body.
                 BlockKind::Boilerplate
+            } else {
+                // Datelines, bylines, kickers and captions between headline and body are
+                // content: their names are marked, but they are not claims.
+                BlockKind::Subheading
             }
         } else if sentence_like || n_words >= 15 {
             BlockKind::Body
@@ -330,6 +358,31 @@ mod tests {
             .into_iter()
             .map(|b| (b.span.slice(text).unwrap_or("").to_string(), b.kind))
             .collect()
+    }
+
+    #[test]
+    fn datelines_bylines_and_short_lines_are_content() {
+        let text = "Storm closes ports along the coast\n\nSaturday, April 4, 2009\n\nBy Jane Doe\n\n\
+                    MOSCOW, Dec 2 (Reuters) - Ports along the coast closed on Tuesday as the storm moved north, officials said.\n\n\
+                    On NATO\n\nThe alliance met in Brussels on Wednesday to discuss the storm and its damage to the fleet.\n\n\
+                    Results\n\nSpain 2 Italy 1\n\nFrance 0 Germany 0\n\nThe next round is played on Sunday in Madrid and in Lyon.";
+        let k = kinds(text);
+        let kind_of = |line: &str| k.iter().find(|(l, _)| l == line).map(|(_, k)| *k);
+        for line in ["Saturday, April 4, 2009", "By Jane Doe", "On NATO", "Spain 2 Italy 1", "France 0 Germany 0"] {
+            assert!(kind_of(line).is_some_and(BlockKind::is_content), "{line}: {k:?}");
+        }
+        assert_eq!(kind_of("Results"), Some(BlockKind::Boilerplate), "a one-word label");
+        let a = crate::analysis::analyze(text);
+        let names: Vec<&str> = a.entities.iter().filter_map(|e| e.span.slice(text)).collect();
+        for name in ["Jane Doe", "Spain", "Italy", "Germany"] {
+            assert!(names.contains(&name), "{name} not marked: {names:?}");
+        }
+    }
+
+    #[test]
+    fn keyword_lines_before_the_body_are_chrome() {
+        let k = kinds("Talks end without a deal\n\nSummit Talks Moscow Envoy\n\nThe talks ended on Tuesday without a deal, both sides said after five hours.");
+        assert_eq!(k[1].1, BlockKind::Boilerplate, "{k:?}");
     }
 
     #[test]

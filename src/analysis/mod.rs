@@ -7,6 +7,7 @@ pub mod entities;
 pub mod job;
 pub mod layout;
 pub mod lexicon;
+pub mod ner;
 pub mod numbers;
 pub mod quotes;
 pub mod tokens;
@@ -128,6 +129,17 @@ pub const STAGES: [&str; 4] = ["Finding paragraphs and sentences", "Recognising 
 /// [`analyze_set`], calling `progress` as each stage starts (and once at the end, with
 /// `done == total`), so that a long analysis can show how far it has got.
 pub fn analyze_set_with_progress(texts: &[&str], progress: &mut dyn FnMut(Progress)) -> Vec<Analysis> {
+    match ner::builtin() {
+        Ok(model) => analyze_set_with_model(texts, model, progress),
+        // Only a build with a broken model file gets here (a test pins the shipped one):
+        // the rest of the analysis still runs, and no name is marked rather than wrong ones.
+        Err(_) => analyze_set_with_model(texts, &ner::model::Model::empty(), progress),
+    }
+}
+
+/// [`analyze_set_with_progress`] with a given entity model (training evaluates the model
+/// it has just made through the same path).
+pub fn analyze_set_with_model(texts: &[&str], model: &ner::model::Model, progress: &mut dyn FnMut(Progress)) -> Vec<Analysis> {
     let total = STAGES.len() as u32;
     let mut step = |done: u32| progress(Progress { done, total, stage: STAGES.get(done as usize).copied().unwrap_or("Done") });
     step(0);
@@ -153,13 +165,13 @@ pub fn analyze_set_with_progress(texts: &[&str], progress: &mut dyn FnMut(Progre
     #[cfg(not(target_arch = "wasm32"))]
     let side = std::thread::scope(|scope| {
         let side = scope.spawn(ids_and_numbers);
-        entities_and_quotes(texts, &mut analyses, &mut || step(2));
+        entities_and_quotes(model, texts, &mut analyses, &mut || step(2));
         step(3);
         side.join().unwrap_or_else(|_| ids_and_numbers())
     });
     #[cfg(target_arch = "wasm32")]
     let side = {
-        entities_and_quotes(texts, &mut analyses, &mut || step(2));
+        entities_and_quotes(model, texts, &mut analyses, &mut || step(2));
         step(3);
         ids_and_numbers()
     };
@@ -185,9 +197,9 @@ fn outside_entities(numbers: Vec<NumberMention>, entities: &[Entity]) -> Vec<Num
 }
 
 /// Entities (across the set) and then quotes with their speakers (per article).
-fn entities_and_quotes(texts: &[&str], analyses: &mut [Analysis], names_done: &mut dyn FnMut()) {
+fn entities_and_quotes(model: &ner::model::Model, texts: &[&str], analyses: &mut [Analysis], names_done: &mut dyn FnMut()) {
     let mut tokens: Vec<ArticleTokens> = Vec::with_capacity(texts.len());
-    let mut title_case: Vec<Vec<bool>> = Vec::with_capacity(texts.len());
+    let mut info: Vec<Vec<ner::BlockInfo>> = Vec::with_capacity(texts.len());
     for (text, a) in texts.iter().zip(analyses.iter()) {
         let mut starts: Vec<usize> = a.claims.iter().map(|c| c.span.start).collect();
         starts.extend(a.content_blocks().map(|b| b.span.start));
@@ -195,9 +207,16 @@ fn entities_and_quotes(texts: &[&str], analyses: &mut [Analysis], names_done: &m
         starts.dedup();
         let blocks: Vec<Span> = a.content_blocks().map(|b| b.span).collect();
         tokens.push(ArticleTokens::new(text, &blocks, &starts));
-        title_case.push(a.content_blocks().map(|b| is_title_case(text, b)).collect());
+        info.push(
+            a.content_blocks()
+                .map(|b| ner::BlockInfo {
+                    heading: matches!(b.kind, BlockKind::Title | BlockKind::Subheading),
+                    title_case: is_title_case(text, b),
+                })
+                .collect(),
+        );
     }
-    let entities = entities::recognize_set(texts, &tokens, &title_case);
+    let entities = entities::recognize_set(model, texts, &tokens, &info);
     names_done();
     for (((a, e), text), toks) in analyses.iter_mut().zip(entities).zip(texts).zip(&tokens) {
         a.entities = e;
@@ -218,7 +237,7 @@ fn entities_and_quotes(texts: &[&str], analyses: &mut [Analysis], names_done: &m
 }
 
 /// A headline or subheading written in Title Case, where capitals say nothing about names.
-fn is_title_case(text: &str, block: &Block) -> bool {
+pub(crate) fn is_title_case(text: &str, block: &Block) -> bool {
     if !matches!(block.kind, BlockKind::Title | BlockKind::Subheading) {
         return false;
     }
