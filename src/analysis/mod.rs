@@ -207,14 +207,7 @@ fn entities_and_quotes(model: &ner::model::Model, texts: &[&str], analyses: &mut
         starts.dedup();
         let blocks: Vec<Span> = a.content_blocks().map(|b| b.span).collect();
         tokens.push(ArticleTokens::new(text, &blocks, &starts));
-        info.push(
-            a.content_blocks()
-                .map(|b| ner::BlockInfo {
-                    heading: matches!(b.kind, BlockKind::Title | BlockKind::Subheading),
-                    title_case: is_title_case(text, b),
-                })
-                .collect(),
-        );
+        info.push(a.content_blocks().map(|b| ner::BlockInfo::of(text, b)).collect());
     }
     let entities = entities::recognize_set(model, texts, &tokens, &info);
     names_done();

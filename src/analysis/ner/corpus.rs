@@ -206,12 +206,9 @@ pub struct Evaluation {
 pub fn evaluate(model: &super::model::Model, records: &[Record]) -> Evaluation {
     let mut e = Evaluation::default();
     for r in records {
-        let analysis =
-            crate::analysis::analyze_set_with_model(&[r.text.as_str()], model, &mut |_| {});
         let off = Offsets::new(&r.text);
-        let predicted: Vec<(Span, EntityType)> = analysis
+        let predicted: Vec<(Span, EntityType)> = entities_of(model, r)
             .iter()
-            .flat_map(|a| &a.entities)
             .map(|x| (off.span_in_chars(x.span), x.kind))
             .collect();
         e.typed
@@ -224,16 +221,22 @@ pub fn evaluate(model: &super::model::Model, records: &[Record]) -> Evaluation {
     e
 }
 
+/// The entities the whole analysis finds in a record, analysed as one article.
+fn entities_of(model: &super::model::Model, r: &Record) -> Vec<super::super::entities::Entity> {
+    crate::analysis::analyze_set_with_model(&[r.text.as_str()], model, &mut |_| {})
+        .into_iter()
+        .flat_map(|a| a.entities)
+        .collect()
+}
+
 /// The missed and extra names of each record, one line each, for reading the errors of a
 /// model (`newsmark train-ner --errors DEVFILE`).
 pub fn errors(model: &super::model::Model, records: &[Record]) -> Vec<String> {
     let mut out = Vec::new();
     for r in records {
-        let analysis =
-            crate::analysis::analyze_set_with_model(&[r.text.as_str()], model, &mut |_| {});
-        let predicted: Vec<(Span, EntityType)> = analysis
+        let found = entities_of(model, r);
+        let predicted: Vec<(Span, EntityType)> = found
             .iter()
-            .flat_map(|a| &a.entities)
             .map(|x| (x.span, x.kind))
             .filter(|(_, k)| SCORED.contains(k))
             .collect();
@@ -251,9 +254,8 @@ pub fn errors(model: &super::model::Model, records: &[Record]) -> Vec<String> {
         };
         for (s, k) in &gold {
             if !predicted.iter().any(|(p, pk)| pk == k && p.overlaps(s)) {
-                let got = analysis
+                let got = found
                     .iter()
-                    .flat_map(|a| &a.entities)
                     .find(|e| e.span.overlaps(s))
                     .map_or("-", |e| e.kind.code());
                 out.push(format!(

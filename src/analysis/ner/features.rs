@@ -213,6 +213,23 @@ impl FeatureHash {
         s.bytes().fold(self, FeatureHash::byte)
     }
 
+    fn char(self, c: char) -> Self {
+        let mut buf = [0u8; 4];
+        self.str(c.encode_utf8(&mut buf))
+    }
+
+    fn shape(self, word: &str) -> Self {
+        let mut h = self;
+        shape_into(word, |c| h = h.char(c));
+        h
+    }
+
+    fn gap(self, gap: &str) -> Self {
+        let mut h = self;
+        gap_class_into(gap, |c| h = h.char(c));
+        h
+    }
+
     fn finish(self) -> u32 {
         let mut h = self.0;
         h ^= h >> 16;
@@ -225,9 +242,8 @@ impl FeatureHash {
 
 /// Letter-class shape: upper X, lower x, digit d, other characters as they are; a class
 /// repeated more than twice in a row is written twice ("Putin" → "Xxx", "USA" → "XX"), so
-/// shapes generalise over word length.
-fn shape(word: &str) -> String {
-    let mut out = String::with_capacity(8);
+/// shapes generalise over word length. Each character of the shape goes to `emit`.
+fn shape_into(word: &str, mut emit: impl FnMut(char)) {
     let mut last = '\0';
     let mut run = 0;
     for c in word.chars() {
@@ -247,16 +263,23 @@ fn shape(word: &str) -> String {
             last = k;
         }
         if run <= 2 {
-            out.push(k);
+            emit(k);
         }
     }
+}
+
+#[cfg(test)]
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    shape_into(word, |c| out.push(c));
     out
 }
 
 /// The punctuation between two tokens, as classes: spaces "_", a line break "n", other
-/// characters as they are; at most three.
-fn gap_class(gap: &str) -> String {
-    let mut out = String::with_capacity(4);
+/// characters as they are; at most three, each to `emit`.
+fn gap_class_into(gap: &str, mut emit: impl FnMut(char)) {
+    let mut last = None;
+    let mut n = 0;
     for c in gap.chars() {
         let k = match c {
             '\n' => 'n',
@@ -266,15 +289,30 @@ fn gap_class(gap: &str) -> String {
             '–' | '—' => '-',
             c => c,
         };
-        if out.ends_with(k) {
+        if last == Some(k) {
             continue;
         }
-        out.push(k);
-        if out.chars().count() >= 3 {
+        emit(k);
+        last = Some(k);
+        n += 1;
+        if n >= 3 {
             break;
         }
     }
+}
+
+#[cfg(test)]
+fn gap_class(gap: &str) -> String {
+    let mut out = String::new();
+    gap_class_into(gap, |c| out.push(c));
     out
+}
+
+/// The features of each distinct word that depend on the word alone, hashed once per
+/// article set: most names recur, and these are most of a word's features.
+#[derive(Debug, Default)]
+pub struct WordCache<'t> {
+    words: rustc_hash::FxHashMap<&'t str, Box<[u32]>>,
 }
 
 /// One block (paragraph) prepared for feature extraction.
@@ -391,12 +429,30 @@ impl<'a, 't> BlockView<'a, 't> {
         }
     }
 
-    /// The hashed features of token `i`, appended to `out`.
-    pub fn features(&self, i: usize, set: &SetWords, groups: Groups, out: &mut Vec<u32>) {
+    /// The hashed features of token `i`, appended to `out`. The features of the word
+    /// alone come from `cache` once the word has been seen in the set.
+    pub fn features(
+        &self,
+        i: usize,
+        set: &SetWords,
+        cache: &mut WordCache<'t>,
+        groups: Groups,
+        out: &mut Vec<u32>,
+    ) {
         let Some(t) = self.tokens.get(i) else { return };
         let ii = i as isize;
         let w = t.text;
         let l = self.lower(ii);
+        match cache.words.get(w) {
+            Some(own) => out.extend_from_slice(own),
+            None => {
+                let start = out.len();
+                word_features(w, l, set, groups, out);
+                cache
+                    .words
+                    .insert(w, out.get(start..).unwrap_or(&[]).into());
+            }
+        }
         let mut push = |h: FeatureHash| out.push(h.finish());
         push(FeatureHash::new(Group::Word, b'b'));
         let sentence_start = t.sentence_initial;
@@ -425,12 +481,7 @@ impl<'a, 't> BlockView<'a, 't> {
             }
             self.lower(ii + k as isize)
         };
-        if groups.has(Group::Word) {
-            push(FeatureHash::new(Group::Word, b'w').str(w));
-            push(FeatureHash::new(Group::Word, b'l').str(l));
-        }
         if groups.has(Group::Shape) {
-            push(FeatureHash::new(Group::Shape, b's').str(&shape(w)));
             let flags = [
                 t.is_all_caps(),
                 t.possessive,
@@ -444,36 +495,27 @@ impl<'a, 't> BlockView<'a, 't> {
                 }
             }
         }
-        if groups.has(Group::Affix) {
-            let chars: Vec<char> = l.chars().collect();
-            for n in 1..=3usize.min(chars.len()) {
-                let p: String = chars.iter().take(n).collect();
-                push(FeatureHash::new(Group::Affix, b'p').byte(n as u8).str(&p));
-            }
-            for n in 2..=4usize.min(chars.len()) {
-                let s: String = chars.iter().skip(chars.len() - n).collect();
-                push(FeatureHash::new(Group::Affix, b'x').byte(n as u8).str(&s));
-            }
-        }
         if groups.has(Group::Context) {
             push(FeatureHash::new(Group::Context, b'1').str(prev(1)));
             push(FeatureHash::new(Group::Context, b'2').str(prev(2)));
             push(FeatureHash::new(Group::Context, b'3').str(next(1)));
             push(FeatureHash::new(Group::Context, b'4').str(next(2)));
-            let shape_at = |j: isize| -> String {
-                match j.try_into().ok().and_then(|j: usize| self.tokens.get(j)) {
-                    Some(t) => shape(t.text),
-                    None => String::from("-"),
-                }
+            let shape_at = |h: FeatureHash, j: isize| match j
+                .try_into()
+                .ok()
+                .and_then(|j: usize| self.tokens.get(j))
+            {
+                Some(t) => h.shape(t.text),
+                None => h.str("-"),
             };
             if !sentence_start {
-                push(FeatureHash::new(Group::Context, b'5').str(&shape_at(ii - 1)));
+                push(shape_at(FeatureHash::new(Group::Context, b'5'), ii - 1));
             }
             if next(1) != "</s>" {
-                push(FeatureHash::new(Group::Context, b'6').str(&shape_at(ii + 1)));
+                push(shape_at(FeatureHash::new(Group::Context, b'6'), ii + 1));
             }
-            push(FeatureHash::new(Group::Context, b'7').str(&gap_class(self.gap_before(i))));
-            push(FeatureHash::new(Group::Context, b'8').str(&gap_class(self.gap_before(i + 1))));
+            push(FeatureHash::new(Group::Context, b'7').gap(self.gap_before(i)));
+            push(FeatureHash::new(Group::Context, b'8').gap(self.gap_before(i + 1)));
         }
         if groups.has(Group::Bigram) {
             push(
@@ -498,9 +540,6 @@ impl<'a, 't> BlockView<'a, 't> {
                         .byte(kind as u8),
                 );
             }
-            if is_first_name(w) {
-                push(FeatureHash::new(Group::Gazetteer, b'f'));
-            }
             if i.checked_sub(1)
                 .and_then(|p| self.tokens.get(p))
                 .is_some_and(|p| is_first_name(p.text))
@@ -510,12 +549,8 @@ impl<'a, 't> BlockView<'a, 't> {
             }
         }
         if groups.has(Group::Cues) {
-            let bare = |s: &str| s.trim_end_matches('.').to_string();
-            if !sentence_start && TITLES.contains(bare(prev(1))) {
+            if !sentence_start && TITLES.contains(prev(1).trim_end_matches('.')) {
                 push(FeatureHash::new(Group::Cues, b't'));
-            }
-            if TITLES.contains(bare(l)) {
-                push(FeatureHash::new(Group::Cues, b'T'));
             }
             // Head words later in the same capitalised run: "Korean People's Army".
             let (pos, len) = self.run.get(i).copied().unwrap_or((0, 1));
@@ -532,15 +567,6 @@ impl<'a, 't> BlockView<'a, 't> {
                 if EVENT_HEADS.contains(lj) {
                     push(FeatureHash::new(Group::Cues, b'e').byte(d));
                 }
-            }
-            if demonym(w).is_some() {
-                push(FeatureHash::new(Group::Cues, b'd'));
-            }
-            if is_calendar_word(w) {
-                push(FeatureHash::new(Group::Cues, b'c'));
-            }
-            if is_function_word(l) {
-                push(FeatureHash::new(Group::Cues, b'w'));
             }
         }
         if groups.has(Group::Position) {
@@ -563,19 +589,77 @@ impl<'a, 't> BlockView<'a, 't> {
                 }
             }
         }
-        if groups.has(Group::Document) {
-            if set.used_lower(l) {
-                push(
-                    FeatureHash::new(Group::Document, b'l')
-                        .byte(u8::from(sentence_start || self.title_case)),
-                );
-            }
-            if set.inner_capitalised.contains(w) {
-                push(FeatureHash::new(Group::Document, b'c'));
-            }
-            if set.surnames.contains(w) {
-                push(FeatureHash::new(Group::Document, b's'));
-            }
+        if groups.has(Group::Document) && set.used_lower(l) {
+            push(
+                FeatureHash::new(Group::Document, b'l')
+                    .byte(u8::from(sentence_start || self.title_case)),
+            );
+        }
+    }
+}
+
+/// The features of a word on its own (`l` is its lower case): the same wherever it stands.
+fn word_features(w: &str, l: &str, set: &SetWords, groups: Groups, out: &mut Vec<u32>) {
+    let mut push = |h: FeatureHash| out.push(h.finish());
+    if groups.has(Group::Word) {
+        push(FeatureHash::new(Group::Word, b'w').str(w));
+        push(FeatureHash::new(Group::Word, b'l').str(l));
+    }
+    if groups.has(Group::Shape) {
+        push(FeatureHash::new(Group::Shape, b's').shape(w));
+    }
+    if groups.has(Group::Affix) {
+        let ends: Vec<usize> = l
+            .char_indices()
+            .map(|(b, _)| b)
+            .skip(1)
+            .chain([l.len()])
+            .collect();
+        let chars = ends.len();
+        for n in 1..=3usize.min(chars) {
+            let end = ends.get(n - 1).copied().unwrap_or(l.len());
+            push(
+                FeatureHash::new(Group::Affix, b'p')
+                    .byte(n as u8)
+                    .str(l.get(..end).unwrap_or("")),
+            );
+        }
+        for n in 2..=4usize.min(chars) {
+            let start = if n == chars {
+                0
+            } else {
+                ends.get(chars - n - 1).copied().unwrap_or(0)
+            };
+            push(
+                FeatureHash::new(Group::Affix, b'x')
+                    .byte(n as u8)
+                    .str(l.get(start..).unwrap_or("")),
+            );
+        }
+    }
+    if groups.has(Group::Gazetteer) && is_first_name(w) {
+        push(FeatureHash::new(Group::Gazetteer, b'f'));
+    }
+    if groups.has(Group::Cues) {
+        if TITLES.contains(l.trim_end_matches('.')) {
+            push(FeatureHash::new(Group::Cues, b'T'));
+        }
+        if demonym(w).is_some() {
+            push(FeatureHash::new(Group::Cues, b'd'));
+        }
+        if is_calendar_word(w) {
+            push(FeatureHash::new(Group::Cues, b'c'));
+        }
+        if is_function_word(l) {
+            push(FeatureHash::new(Group::Cues, b'w'));
+        }
+    }
+    if groups.has(Group::Document) {
+        if set.inner_capitalised.contains(w) {
+            push(FeatureHash::new(Group::Document, b'c'));
+        }
+        if set.surnames.contains(w) {
+            push(FeatureHash::new(Group::Document, b's'));
         }
     }
 }
@@ -629,12 +713,18 @@ mod tests {
         let set = SetWords::new([t.as_slice()]);
         let view = BlockView::new(text, &t, false, false);
         let mut all = Vec::new();
-        view.features(2, &set, Groups::ALL, &mut all);
+        view.features(2, &set, &mut WordCache::default(), Groups::ALL, &mut all);
         let mut again = Vec::new();
-        view.features(2, &set, Groups::ALL, &mut again);
+        view.features(2, &set, &mut WordCache::default(), Groups::ALL, &mut again);
         assert_eq!(all, again);
         let mut fewer = Vec::new();
-        view.features(2, &set, Groups::ALL.without(Group::Affix), &mut fewer);
+        view.features(
+            2,
+            &set,
+            &mut WordCache::default(),
+            Groups::ALL.without(Group::Affix),
+            &mut fewer,
+        );
         assert!(fewer.len() < all.len());
         assert!(fewer.iter().all(|f| all.contains(f)));
         assert!(

@@ -20,7 +20,7 @@ pub mod train;
 
 use super::entities::EntityType;
 use super::tokens::{ArticleTokens, Token};
-use features::{BlockView, SetWords};
+use features::{BlockView, SetWords, WordCache};
 use model::{Model, ModelError, LABELS};
 use std::sync::OnceLock;
 
@@ -66,6 +66,17 @@ pub struct BlockInfo {
     pub heading: bool,
     /// A heading in Title Case.
     pub title_case: bool,
+}
+
+impl BlockInfo {
+    /// What the tagger needs to know of a block of the layout.
+    pub fn of(text: &str, block: &super::layout::Block) -> Self {
+        use super::layout::BlockKind;
+        BlockInfo {
+            heading: matches!(block.kind, BlockKind::Title | BlockKind::Subheading),
+            title_case: super::is_title_case(text, block),
+        }
+    }
 }
 
 /// One name found by the tagger: tokens `a..b` of block `block` of article `article`.
@@ -150,6 +161,7 @@ pub fn tag_set<'t>(
     let set = SetWords::new(tokens.iter().flat_map(|a| a.iter_blocks()));
     let mut out = Vec::new();
     let mut feats = Vec::with_capacity(64);
+    let mut cache = WordCache::default();
     // Lone candidate words the tagger left out: (article, block, token, emission).
     let mut left_out: Vec<(usize, usize, usize, [i32; LABELS])> = Vec::new();
     for (article, (text, at)) in texts.iter().zip(tokens).enumerate() {
@@ -167,7 +179,7 @@ pub fn tag_set<'t>(
                 .map(|i| {
                     view.is_candidate(i).then(|| {
                         feats.clear();
-                        view.features(i, &set, model.groups, &mut feats);
+                        view.features(i, &set, &mut cache, model.groups, &mut feats);
                         let mut s = [0i32; LABELS];
                         model.emission(&feats, &mut s);
                         s

@@ -7,7 +7,7 @@
 //! signed byte each with one scale for the whole table.
 
 use super::corpus::Record;
-use super::features::{BlockView, Groups, SetWords};
+use super::features::{BlockView, Groups, SetWords, WordCache};
 use super::model::{self, LABELS};
 use super::{type_label, BlockInfo};
 use crate::analysis::tokens::ArticleTokens;
@@ -54,14 +54,7 @@ pub fn prepare(text: &str) -> (ArticleTokens<'_>, Vec<BlockInfo>) {
         starts.push(b.span.start);
         starts.extend(sentences::split(text, b.span).iter().map(|s| s.start));
         spans.push(b.span);
-        let heading = matches!(
-            b.kind,
-            layout::BlockKind::Title | layout::BlockKind::Subheading
-        );
-        info.push(BlockInfo {
-            heading,
-            title_case: crate::analysis::is_title_case(text, b),
-        });
+        info.push(BlockInfo::of(text, b));
     }
     starts.sort_unstable();
     starts.dedup();
@@ -80,6 +73,7 @@ fn sequences(records: &[&Record], groups: Groups, mask: u32) -> Vec<Sequence> {
         let (tokens, info) = prepare(&r.text);
         let gold = r.byte_entities();
         let set = SetWords::new(tokens.iter_blocks());
+        let mut cache = WordCache::default();
         for (bi, block) in tokens.iter_blocks().enumerate() {
             let bin = info.get(bi).copied().unwrap_or_default();
             let view = BlockView::new(&r.text, block, bin.heading, bin.title_case);
@@ -90,7 +84,7 @@ fn sequences(records: &[&Record], groups: Groups, mask: u32) -> Vec<Sequence> {
             for (i, t) in block.iter().enumerate() {
                 if view.is_candidate(i) {
                     let mut f = Vec::with_capacity(48);
-                    view.features(i, &set, groups, &mut f);
+                    view.features(i, &set, &mut cache, groups, &mut f);
                     f.iter_mut().for_each(|h| *h &= mask);
                     let label = gold
                         .iter()
