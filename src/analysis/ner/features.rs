@@ -440,19 +440,33 @@ impl<'a, 't> BlockView<'a, 't> {
         out: &mut Vec<u32>,
     ) {
         let Some(t) = self.tokens.get(i) else { return };
-        let ii = i as isize;
-        let w = t.text;
-        let l = self.lower(ii);
-        match cache.words.get(w) {
+        match cache.words.get(t.text) {
             Some(own) => out.extend_from_slice(own),
             None => {
                 let start = out.len();
-                word_features(w, l, set, groups, out);
+                self.own_features(i, set, groups, out);
                 cache
                     .words
-                    .insert(w, out.get(start..).unwrap_or(&[]).into());
+                    .insert(t.text, out.get(start..).unwrap_or(&[]).into());
             }
         }
+        self.context_features(i, set, groups, out);
+    }
+
+    /// The features of token `i` that depend on its word alone: the same for every
+    /// occurrence of the word in the set, so callers may compute them once per word.
+    pub fn own_features(&self, i: usize, set: &SetWords, groups: Groups, out: &mut Vec<u32>) {
+        if let Some(t) = self.tokens.get(i) {
+            word_features(t.text, self.lower(i as isize), set, groups, out);
+        }
+    }
+
+    /// The features of token `i` that depend on where it stands.
+    pub fn context_features(&self, i: usize, set: &SetWords, groups: Groups, out: &mut Vec<u32>) {
+        let Some(t) = self.tokens.get(i) else { return };
+        let ii = i as isize;
+        let w = t.text;
+        let l = self.lower(ii);
         let mut push = |h: FeatureHash| out.push(h.finish());
         push(FeatureHash::new(Group::Word, b'b'));
         let sentence_start = t.sentence_initial;

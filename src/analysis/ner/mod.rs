@@ -20,7 +20,7 @@ pub mod train;
 
 use super::entities::EntityType;
 use super::tokens::{ArticleTokens, Token};
-use features::{BlockView, SetWords, WordCache};
+use features::{BlockView, SetWords};
 use model::{Model, ModelError, LABELS};
 use std::sync::OnceLock;
 
@@ -161,7 +161,8 @@ pub fn tag_set<'t>(
     let set = SetWords::new(tokens.iter().flat_map(|a| a.iter_blocks()));
     let mut out = Vec::new();
     let mut feats = Vec::with_capacity(64);
-    let mut cache = WordCache::default();
+    // The weights of each word's own features, summed once per distinct word of the set.
+    let mut own_scores: rustc_hash::FxHashMap<&'t str, [i32; LABELS]> = Default::default();
     // Lone candidate words the tagger left out: (article, block, token, emission).
     let mut left_out: Vec<(usize, usize, usize, [i32; LABELS])> = Vec::new();
     for (article, (text, at)) in texts.iter().zip(tokens).enumerate() {
@@ -178,9 +179,16 @@ pub fn tag_set<'t>(
             let emissions: Vec<Option<[i32; LABELS]>> = (0..block.len())
                 .map(|i| {
                     view.is_candidate(i).then(|| {
+                        let w = block.get(i).map_or("", |t| t.text);
+                        let mut s = *own_scores.entry(w).or_insert_with(|| {
+                            feats.clear();
+                            view.own_features(i, &set, model.groups, &mut feats);
+                            let mut s = [0i32; LABELS];
+                            model.add_weights(&feats, &mut s);
+                            s
+                        });
                         feats.clear();
-                        view.features(i, &set, &mut cache, model.groups, &mut feats);
-                        let mut s = [0i32; LABELS];
+                        view.context_features(i, &set, model.groups, &mut feats);
                         model.emission(&feats, &mut s);
                         s
                     })

@@ -155,6 +155,12 @@ impl<'m> Model<'m> {
     /// Add the weights of the hashed features to `scores`.
     pub fn emission(&self, features: &[u32], scores: &mut [i32; LABELS]) {
         scores.iter_mut().skip(1).for_each(|s| *s += self.name_bias);
+        self.add_weights(features, scores);
+    }
+
+    /// Add the weights of the hashed features to `scores`, without the name bias: for
+    /// partial sums that [`Model::emission`] later completes.
+    pub fn add_weights(&self, features: &[u32], scores: &mut [i32; LABELS]) {
         for f in features {
             let row = (f & self.mask) as usize * LABELS;
             if let Some(w) = self.weights.get(row..row + LABELS) {
