@@ -128,6 +128,11 @@ fn train_ner(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
             other => return Err(CliError::Usage(format!("unknown option `{other}`"))),
         }
     }
+    if limit != usize::MAX && write {
+        return Err(CliError::Usage(
+            "--limit trains on part of the data, which ner.meta.json could not record: add --no-write".into(),
+        ));
+    }
     let root = Path::new(".");
     let read = |path: String| -> Result<Vec<corpus::Record>, CliError> {
         let content = std::fs::read_to_string(root.join(&path)).map_err(|source| CliError::Read { path: path.clone().into(), source })?;
