@@ -16,6 +16,11 @@ export default defineConfig({
     launchOptions: { executablePath, args: chromiumArgs },
     trace: 'off',
   },
+  // Tests tagged @solo time a heavy job against a bound: they run last, on their own.
+  projects: [
+    { name: 'e2e', grepInvert: /@solo/ },
+    { name: 'solo', grep: /@solo/, dependencies: ['e2e'] },
+  ],
   webServer: {
     command: `node e2e/serve.mjs dist ${port}`,
     url: `http://127.0.0.1:${port}/`,

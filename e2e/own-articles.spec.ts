@@ -87,7 +87,9 @@ test('a file that is not text gets a clear message and changes nothing', async (
   await expect(app.entries()).toHaveCount(5);
 });
 
-test('a large article is analysed in the background with visible progress', async ({ page }) => {
+// Tagged @solo: it measures the page staying responsive under a 3 MB analysis, so it runs
+// after the other tests, alone, rather than sharing the two cores with another browser.
+test('a large article is analysed in the background with visible progress', { tag: '@solo' }, async ({ page }) => {
   test.setTimeout(120_000);
   const app = new Newsmark(page);
   await app.open();
