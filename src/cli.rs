@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    #[error("usage: newsmark analyze --json FILE...  (.txt, .md or .html)\n       newsmark train-ner [--bits N] [--epochs N] [--without GROUP]... [--name-bias N] [--attribution-examples N] [--prune N] [--limit N] [--no-write] [--errors DEVFILE]\n\n{0}")]
+    #[error("usage: newsmark analyze --json FILE...  (.txt, .md or .html)\n       newsmark train-ner [--bits N] [--epochs N] [--without GROUP]... [--name-bias N] [--attribution-examples N] [--prune N] [--seed N] [--runs N] [--limit N] [--no-write] [--errors DEVFILE]\n\n{0}")]
     Usage(String),
     #[error("{path}: cannot read the file: {source}")]
     Read { path: PathBuf, source: std::io::Error },
@@ -114,6 +114,8 @@ fn train_ner(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
             "--epochs" => settings.epochs = number(args.next(), "--epochs")? as u32,
             "--name-bias" => settings.name_bias = number(args.next(), "--name-bias")?.min(1000) as i32,
             "--attribution-examples" => settings.attribution_examples = number(args.next(), "--attribution-examples")? as usize,
+            "--runs" => settings.runs = number(args.next(), "--runs")?.clamp(1, 64) as u32,
+            "--seed" => settings.seed = number(args.next(), "--seed")?,
             "--prune" => settings.prune = number(args.next(), "--prune")?.min(127) as u8,
             "--limit" => limit = number(args.next(), "--limit")? as usize,
             "--no-write" => write = false,

@@ -154,11 +154,16 @@ fn strip_titles(m: &mut Mention) {
     if m.kind != EntityType::Person {
         return;
     }
-    let leading = m
-        .parts
-        .iter()
-        .take_while(|(_, w)| TITLES.contains_lower(w.trim_end_matches('.')))
-        .count();
+    // Titles, with the nationality or place they are of: "President", "Russian President",
+    // "US Secretary", "Prime Minister".
+    let mut leading = 0;
+    for (k, (_, w)) in m.parts.iter().enumerate() {
+        if TITLES.contains_lower(w.trim_end_matches('.')) {
+            leading = k + 1;
+        } else if demonym(w).is_none() && place(w).is_none() {
+            break;
+        }
+    }
     if leading == 0 || leading >= m.parts.len() {
         return;
     }

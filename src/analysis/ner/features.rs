@@ -21,7 +21,7 @@ use std::borrow::Cow;
 
 /// Bumped whenever a feature changes meaning, so that a model trained on other features is
 /// refused instead of marking garbage.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 
 /// Feature groups, each switchable for ablation. The discriminant is hashed into every
 /// feature of the group, so two groups never share a weight by construction.
@@ -46,7 +46,8 @@ pub enum Group {
     /// run and the word's place in it.
     Position,
     /// What the whole article set says about the word: used in lower case elsewhere,
-    /// capitalised inside a sentence elsewhere, the last word of a longer name elsewhere.
+    /// capitalised inside a sentence elsewhere, the last word of a longer name elsewhere;
+    /// and whether the training text writes it in lower case (a common word).
     Document,
 }
 
@@ -113,9 +114,57 @@ const PARTICLES: &[&str] = &[
     "le", "of", "on", "the", "van", "von", "y",
 ];
 
+/// A sorted list of hashed words, read in place from the model file: the words that the
+/// training text writes in lower case (see `train::common_lower`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordList<'m>(&'m [u8]);
+
+impl<'m> WordList<'m> {
+    /// `bytes` holds little-endian u32 hashes ([`word_hash`]) in ascending order.
+    pub fn new(bytes: &'m [u8]) -> Self {
+        WordList(bytes.get(..bytes.len() / 4 * 4).unwrap_or(&[]))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len() / 4
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn at(&self, i: usize) -> u32 {
+        self.0
+            .get(i * 4..i * 4 + 4)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, u32::from_le_bytes)
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        let h = word_hash(word);
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.at(mid).cmp(&h) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+}
+
+/// The hash under which a (lower-case) word is stored in a [`WordList`].
+pub fn word_hash(word: &str) -> u32 {
+    FeatureHash(0x811c_9dc5).str(word).finish()
+}
+
 /// What the article set says about words, gathered once before tagging.
 #[derive(Debug, Default)]
 pub struct SetWords<'t> {
+    /// Words the training text writes in lower case: common words, whatever the set says.
+    common: WordList<'t>,
     /// Words used in lower case somewhere in the set.
     lower: FxHashSet<Cow<'t, str>>,
     /// Words written capitalised somewhere other than at a sentence start.
@@ -159,6 +208,11 @@ impl<'t> SetWords<'t> {
         w
     }
 
+    /// Use `common` as the list of words that are common in lower case.
+    pub fn with_common(self, common: WordList<'t>) -> Self {
+        SetWords { common, ..self }
+    }
+
     fn used_lower(&self, lower: &str) -> bool {
         self.lower.contains(lower)
     }
@@ -167,11 +221,18 @@ impl<'t> SetWords<'t> {
 /// Whether token `i` of a block can be part of a name (see the module docs).
 pub fn is_candidate(text: &str, block: &[Token], i: usize) -> bool {
     let Some(t) = block.get(i) else { return false };
+    let prev = i.checked_sub(1).and_then(|p| block.get(p));
+    let next = block.get(i + 1);
+    // The pronoun "I" is no name; a capital I right after a capitalised word is a regnal
+    // or ordinal number inside one ("Elizabeth I", "World War I").
+    if t.text == "I" {
+        return prev.is_some_and(|p| {
+            p.is_capitalised() && p.joined_to_next && !is_function_word(&lowercase(p.text))
+        });
+    }
     if t.is_capitalised() || after_sigil(text, block, i) {
         return true;
     }
-    let prev = i.checked_sub(1).and_then(|p| block.get(p));
-    let next = block.get(i + 1);
     // "Jong-un", "al-Assad".
     if t.hyphen_from_prev && prev.is_some_and(Token::is_capitalised)
         || t.hyphen_to_next && next.is_some_and(Token::is_capitalised)
@@ -530,6 +591,30 @@ impl<'a, 't> BlockView<'a, 't> {
             }
             push(FeatureHash::new(Group::Context, b'7').gap(self.gap_before(i)));
             push(FeatureHash::new(Group::Context, b'8').gap(self.gap_before(i + 1)));
+            // What stands around the whole capitalised run and its last word, seen from
+            // every word of it: "the *Korean* People's Army said" types "Korean" by "army"
+            // and "said" as much as "Army" is.
+            let (pos, len) = self.run.get(i).copied().unwrap_or((0, 1));
+            if len > 1 {
+                let start = ii - isize::from(pos);
+                let end = start + isize::from(len);
+                // A run never crosses a sentence start (see `new`).
+                let opens = |j: isize| {
+                    usize::try_from(j)
+                        .ok()
+                        .and_then(|j| self.tokens.get(j))
+                        .is_some_and(|t| t.sentence_initial)
+                };
+                let before = if opens(start) {
+                    "<s>"
+                } else {
+                    self.lower(start - 1)
+                };
+                let after = if opens(end) { "</s>" } else { self.lower(end) };
+                push(FeatureHash::new(Group::Context, b'B').str(before));
+                push(FeatureHash::new(Group::Context, b'A').str(after));
+                push(FeatureHash::new(Group::Context, b'H').str(self.lower(end - 1)));
+            }
         }
         if groups.has(Group::Bigram) {
             push(
@@ -602,6 +687,12 @@ impl<'a, 't> BlockView<'a, 't> {
                     push(FeatureHash::new(Group::Position, b'a').byte(k as u8));
                 }
             }
+        }
+        if groups.has(Group::Document) && set.common.contains(l) {
+            push(
+                FeatureHash::new(Group::Document, b'k')
+                    .byte(u8::from(sentence_start || self.title_case)),
+            );
         }
         if groups.has(Group::Document) && set.used_lower(l) {
             push(
@@ -688,6 +779,23 @@ mod tests {
         let mut out = Vec::new();
         tokenize_into(text, Span::new(0, text.len()), &[0], &mut out);
         out
+    }
+
+    #[test]
+    fn the_pronoun_i_is_no_candidate() {
+        let text = "Then I said that Elizabeth I was queen.";
+        let toks = tokens(text);
+        let at = |w: &str| toks.iter().rposition(|t| t.text == w).unwrap_or(usize::MAX);
+        let first_i = toks
+            .iter()
+            .position(|t| t.text == "I")
+            .unwrap_or(usize::MAX);
+        assert!(!is_candidate(text, &toks, first_i));
+        assert!(
+            is_candidate(text, &toks, at("I")),
+            "regnal number after a name"
+        );
+        assert!(is_candidate(text, &toks, at("Elizabeth")));
     }
 
     #[test]

@@ -153,12 +153,12 @@ pub fn names_from_labels(text: &str, tokens: &[Token], labels: &[u8]) -> Vec<(us
 /// 2009): a lone capitalised word that the tagger left out here but named elsewhere in
 /// the set is the same name, so it is added with that label.
 pub fn tag_set<'t>(
-    model: &Model,
+    model: &Model<'t>,
     texts: &[&'t str],
     tokens: &[ArticleTokens<'t>],
     info: &[Vec<BlockInfo>],
 ) -> Vec<Tagged> {
-    let set = SetWords::new(tokens.iter().flat_map(|a| a.iter_blocks()));
+    let set = SetWords::new(tokens.iter().flat_map(|a| a.iter_blocks())).with_common(model.common);
     let mut out = Vec::new();
     let mut feats = Vec::with_capacity(64);
     // The weights of each word's own features, summed once per distinct word of the set.

@@ -14,17 +14,19 @@
 //! | 4 | name bias: i32 quanta added to every label but O when decoding |
 //! | 2·(L+1)·L | label transitions, i16 (row L is the start of a block) |
 //! | 2^b·L | emission weights, i8, row-major by bucket |
+//! | 4 | `n`, the number of common lower-case words |
+//! | 4·n | their hashes, u32 ascending ([`super::features::WordList`]) |
 //! | 32 | SHA-256 of all the bytes before it |
 //!
 //! Loading checks the magic, both versions, the sizes and the checksum, then reads the
 //! weights where they lie: no parse, no allocation beyond the transition table.
 
-use super::features::{Groups, FEATURE_VERSION};
+use super::features::{Groups, WordList, FEATURE_VERSION};
 use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 pub const MAGIC: &[u8; 8] = b"NMNERMOD";
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// O, PERSON, ORG, PLACE, OTHER.
 pub const LABELS: usize = 5;
 const HEADER: usize = 8 + 4 * 7;
@@ -61,6 +63,8 @@ pub struct Model<'m> {
     /// Transition scores in quanta: `trans[from][to]`, `from == LABELS` at a block start.
     trans: [[i32; LABELS]; LABELS + 1],
     weights: &'m [u8],
+    /// Words the training text writes in lower case.
+    pub common: WordList<'m>,
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> u32 {
@@ -107,7 +111,12 @@ impl<'m> Model<'m> {
         }
         let trans_len = 2 * (LABELS + 1) * LABELS;
         let weights_len = (1usize << bits) * LABELS;
-        let want = HEADER + trans_len + weights_len + CHECKSUM;
+        let words_at = HEADER + trans_len + weights_len;
+        let words = u32_at(bytes, words_at) as usize;
+        let want = words
+            .checked_mul(4)
+            .and_then(|w| (words_at + 4 + CHECKSUM).checked_add(w))
+            .unwrap_or(usize::MAX);
         if bytes.len() != want {
             return Err(ModelError::Truncated {
                 got: bytes.len(),
@@ -131,6 +140,7 @@ impl<'m> Model<'m> {
             }
         }
         let weights = bytes.get(at..at + weights_len).unwrap_or(&[]);
+        let common = WordList::new(bytes.get(words_at + 4..want - CHECKSUM).unwrap_or(&[]));
         let name_bias = u32_at(bytes, 32) as i32;
         Ok(Model {
             groups,
@@ -138,6 +148,7 @@ impl<'m> Model<'m> {
             name_bias,
             trans,
             weights,
+            common,
         })
     }
 
@@ -149,6 +160,7 @@ impl<'m> Model<'m> {
             name_bias: 0,
             trans: [[0; LABELS]; LABELS + 1],
             weights: &[],
+            common: WordList::default(),
         }
     }
 
@@ -267,6 +279,7 @@ pub fn encode(
     name_bias: i32,
     trans: &[[i16; LABELS]; LABELS + 1],
     weights: &[i8],
+    common: &[u32],
 ) -> Vec<u8> {
     let mut out = Vec::with_capacity(HEADER + weights.len() + 128);
     out.extend_from_slice(MAGIC);
@@ -287,6 +300,10 @@ pub fn encode(
         }
     }
     out.extend(weights.iter().map(|&w| w as u8));
+    out.extend_from_slice(&(common.len() as u32).to_le_bytes());
+    for h in common {
+        out.extend_from_slice(&h.to_le_bytes());
+    }
     let digest = Sha256::digest(&out);
     out.extend_from_slice(&digest);
     out
@@ -302,7 +319,30 @@ mod tests {
         let weights: Vec<i8> = (0..(1usize << 8) * LABELS)
             .map(|i| (i % 7) as i8 - 3)
             .collect();
-        encode(Groups::ALL, 8, 0.5, 0, &trans, &weights)
+        let mut common: Vec<u32> = ["police", "investors"]
+            .iter()
+            .map(|w| super::super::features::word_hash(w))
+            .collect();
+        common.sort_unstable();
+        encode(Groups::ALL, 8, 0.5, 0, &trans, &weights, &common)
+    }
+
+    #[test]
+    fn common_words_are_read_in_place() {
+        let bytes = tiny();
+        let m = Model::load(&bytes).unwrap();
+        assert_eq!(m.common.len(), 2);
+        assert!(m.common.contains("police"));
+        assert!(m.common.contains("investors"));
+        assert!(!m.common.contains("putin"));
+        // A word count that runs past the end of the file is refused.
+        let mut long = bytes.clone();
+        let at = HEADER + 2 * (LABELS + 1) * LABELS + (1 << 8) * LABELS;
+        long[at] = 200;
+        assert!(matches!(
+            Model::load(&long).unwrap_err(),
+            ModelError::Truncated { .. }
+        ));
     }
 
     #[test]
