@@ -1,10 +1,14 @@
 //! Direct quotes and who said them.
 //!
-//! **Finding quotes.** Curly and straight, double and single quotation marks (and « »),
-//! paired within a paragraph; only the outermost pair of nested quotes is a quote. A
-//! closing ’ or ' counts only where it cannot be an apostrophe. A quote left open at the
-//! end of a paragraph runs to the end of it when the next paragraph opens with a quotation
-//! mark (the convention for quotes spanning paragraphs).
+//! **Finding quotes.** Curly and straight, double and single quotation marks, « », and
+//! the marks of typeset and tokenised text (`` `` … '' ``, `` ` … ' ``, `'' … ''`), paired by
+//! function: mixed pairs (`"…”`, `"…''`) and a closing mark typed as an opening one
+//! (`“…“`) close too. Only the outermost pair of nested quotes is a quote. A closing ’ or '
+//! counts only where it cannot be an apostrophe. A quote left open at the end of a
+//! paragraph runs to the end of it when the next paragraph opens with a quotation mark
+//! (the convention for quotes spanning paragraphs); else it runs over the next lines to
+//! its closing mark (text written one sentence per line); an unclosed quote in the last
+//! paragraph runs to the end.
 //!
 //! **Attributing them.** In the sentence(s) around the quote, outside any quotation:
 //! - a speech verb right after the quote with its subject ("…,” Zelensky said) or object
@@ -54,61 +58,122 @@ fn is_letter_or_digit(c: Option<char>) -> bool {
     c.is_some_and(char::is_alphanumeric)
 }
 
-/// Quote spans in one paragraph. Returns the spans and whether the last one was left open.
-fn quotes_in_block(text: &str, block: Span) -> (Vec<Span>, bool) {
-    let Some(region) = block.slice(text) else { return (Vec::new(), false) };
-    let mut out = Vec::new();
+/// The closing mark a `` `` `` opening expects: two apostrophes (`''`), the convention of
+/// typeset and tokenised text ("`` We won, '' he said").
+const CLOSE_BACKTICKS: char = '\u{E000}';
+/// The closing mark of a quote opened by two apostrophes used as a double mark.
+const CLOSE_APOSTROPHES: char = '\u{E001}';
+/// The closing mark a single `` ` `` expects: an apostrophe.
+const CLOSE_BACKTICK: char = '\u{E002}';
+
+/// Offset of the opening mark of a quote that was already open when the paragraph began.
+const CARRIED: usize = usize::MAX;
+
+/// What scanning one paragraph found.
+#[derive(Debug, Default)]
+struct BlockQuotes {
+    /// Quotes opened and closed in the paragraph.
+    spans: Vec<Span>,
+    /// The outermost quote left open at the end of the paragraph: its opening mark's
+    /// offset ([`CARRIED`] for one carried in) and the mark that would close it.
+    open: Option<(usize, char)>,
+    /// Where a quote carried in from an earlier paragraph closed (byte offset after the mark).
+    carried_end: Option<usize>,
+}
+
+/// Quote spans in one paragraph. `carried` is the closing mark of a quote still open from
+/// an earlier line of the same paragraph ("one sentence per line" text), if any.
+fn quotes_in_block(text: &str, block: Span, carried: Option<char>) -> BlockQuotes {
+    let mut found = BlockQuotes::default();
+    let Some(region) = block.slice(text) else { return found };
     // Stack of (closing mark expected, byte offset of the opening mark).
-    let mut stack: Vec<(char, usize)> = Vec::new();
+    let mut stack: Vec<(char, usize)> = carried.map(|m| (m, CARRIED)).into_iter().collect();
     let mut prev: Option<char> = None;
     let mut iter = region.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let before = prev.replace(c);
-        if !matches!(c, '“' | '”' | '‘' | '’' | '"' | '\'' | '«' | '»') {
+        if !matches!(c, '“' | '”' | '‘' | '’' | '"' | '\'' | '«' | '»' | '`') {
             continue;
         }
         let prev = before;
-        let next = iter.peek().map(|&(_, x)| x);
-        let opens_here = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘\"«:".contains(p));
-        let close = |stack: &mut Vec<(char, usize)>, out: &mut Vec<Span>, mark: char| {
-            if let Some(pos) = stack.iter().rposition(|&(m, _)| m == mark) {
-                let (_, start) = stack.get(pos).copied().unwrap_or((mark, 0));
-                stack.truncate(pos);
-                if stack.is_empty() {
-                    out.push(Span::new(block.start + start, block.start + i + mark.len_utf8()));
+        let mut next = iter.peek().map(|&(_, x)| x);
+        // Two backticks or two apostrophes make one double mark.
+        let doubled = matches!(c, '`' | '\'') && next == Some(c);
+        if doubled {
+            iter.next();
+            next = iter.peek().map(|&(_, x)| x);
+        }
+        let width = if doubled { 2 } else { c.len_utf8() };
+        let opens_here =
+            prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘\"«:`".contains(p));
+        let close = |stack: &mut Vec<(char, usize)>, found: &mut BlockQuotes, mark: char| {
+            let Some(pos) = stack.iter().rposition(|&(m, _)| m == mark) else { return false };
+            let (_, start) = stack.get(pos).copied().unwrap_or((mark, 0));
+            stack.truncate(pos);
+            if stack.is_empty() {
+                let end = block.start + i + width;
+                if start == CARRIED {
+                    found.carried_end = Some(end);
+                } else {
+                    found.spans.push(Span::new(block.start + start, end));
                 }
-                true
-            } else {
-                false
             }
+            true
         };
+        let is_open = |stack: &Vec<(char, usize)>, mark: char| stack.iter().any(|&(m, _)| m == mark);
         match c {
-            '“' => stack.push(('”', i)),
+            '“' => {
+                // A closing mark typed as an opening one: “ right after the quoted words.
+                if !opens_here && is_open(&stack, '”') {
+                    close(&mut stack, &mut found, '”');
+                } else {
+                    stack.push(('”', i));
+                }
+            }
             '«' => stack.push(('»', i)),
             '‘' => stack.push(('’', i)),
+            // Mixed pairs close too: "…” and “…".
             '”' => {
-                close(&mut stack, &mut out, '”');
+                let _ = close(&mut stack, &mut found, '”') || close(&mut stack, &mut found, '"');
             }
             '»' => {
-                close(&mut stack, &mut out, '»');
+                close(&mut stack, &mut found, '»');
+            }
+            '`' if doubled => {
+                // "`` … ``": the second pair closes when it does not open new words.
+                if is_open(&stack, CLOSE_BACKTICKS) && !(opens_here && is_letter_or_digit(next)) {
+                    close(&mut stack, &mut found, CLOSE_BACKTICKS);
+                } else {
+                    stack.push((CLOSE_BACKTICKS, i));
+                }
+            }
+            '`' => stack.push((CLOSE_BACKTICK, i)),
+            '\'' if doubled => {
+                let closed = close(&mut stack, &mut found, CLOSE_BACKTICKS)
+                    || close(&mut stack, &mut found, CLOSE_APOSTROPHES)
+                    || close(&mut stack, &mut found, '"');
+                if !closed && opens_here {
+                    stack.push((CLOSE_APOSTROPHES, i));
+                }
             }
             // An apostrophe has a letter after it ("haven’t") or closes a plural
             // possessive; ’ closes a quote only when one is open.
-            '’' if !is_letter_or_digit(next) && stack.iter().any(|&(m, _)| m == '’') => {
-                close(&mut stack, &mut out, '’');
+            '’' if !is_letter_or_digit(next) && is_open(&stack, '’') => {
+                close(&mut stack, &mut found, '’');
             }
             '"' => {
-                let open_double = stack.iter().any(|&(m, _)| m == '"');
+                let open_double = is_open(&stack, '"') || is_open(&stack, '”');
                 if open_double && !(opens_here && is_letter_or_digit(next)) {
-                    close(&mut stack, &mut out, '"');
+                    let _ = close(&mut stack, &mut found, '"') || close(&mut stack, &mut found, '”');
                 } else if opens_here {
                     stack.push(('"', i));
                 }
             }
             '\'' => {
-                let open_single = stack.iter().any(|&(m, _)| m == '\'');
-                if open_single && !is_letter_or_digit(next) {
-                    close(&mut stack, &mut out, '\'');
+                if !is_letter_or_digit(next) && is_open(&stack, CLOSE_BACKTICK) {
+                    close(&mut stack, &mut found, CLOSE_BACKTICK);
+                } else if !is_letter_or_digit(next) && is_open(&stack, '\'') {
+                    close(&mut stack, &mut found, '\'');
                 } else if opens_here && is_letter_or_digit(next) && !is_letter_or_digit(prev) {
                     stack.push(('\'', i));
                 }
@@ -116,34 +181,72 @@ fn quotes_in_block(text: &str, block: Span) -> (Vec<Span>, bool) {
             _ => {}
         }
     }
-    // The outermost quote left open runs to the end of the paragraph.
-    if let Some(&(_, start)) = stack.first() {
-        out.push(Span::new(block.start + start, block.end));
-        out.sort();
-        return (out, true);
-    }
-    (out, false)
+    found.open = stack.first().copied().map(|(m, at)| (at, m));
+    found
 }
 
 fn opens_with_quote(text: &str, block: Span) -> bool {
-    block.slice(text).is_some_and(|s| s.starts_with(['“', '"', '‘', '«']))
+    block.slice(text).is_some_and(|s| s.starts_with(['“', '"', '‘', '«', '`']) || s.starts_with("''"))
 }
 
+/// How many following lines a quote left open at the end of a line may continue over
+/// before its closing mark ("one sentence per line" text quoting several sentences).
+const MAX_CARRIED_LINES: usize = 6;
+
 /// Every quote of an article: spans only.
+///
+/// A quote left open at the end of a paragraph:
+/// - runs to the end of it when the next paragraph opens with a quotation mark (the
+///   convention for a quote that continues into the next paragraph);
+/// - else continues over the following lines (up to [`MAX_CARRIED_LINES`]) to the mark
+///   that closes it, as in text written one sentence per line;
+/// - else, in the last paragraph of the text, runs to its end when it holds a few words
+///   (an unclosed final quote); otherwise it is a stray mark and no quote.
 pub fn find_spans(text: &str, blocks: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
-    for (i, block) in blocks.iter().enumerate() {
-        let (spans, left_open) = quotes_in_block(text, *block);
-        let continues = blocks.get(i + 1).is_some_and(|next| opens_with_quote(text, *next));
-        for (k, s) in spans.iter().enumerate() {
-            let is_open_one = left_open && k + 1 == spans.len() && s.end == block.end;
-            if is_open_one && !continues {
-                continue;
-            }
-            out.push(*s);
+    // The next paragraph to scan, and the closing mark of a quote carried into it.
+    let mut i = 0;
+    let mut carried: Option<(usize, char)> = None;
+    while let Some(block) = blocks.get(i) {
+        let found = quotes_in_block(text, *block, carried.map(|(_, m)| m));
+        if let (Some((start, _)), Some(end)) = (carried, found.carried_end) {
+            out.push(Span::new(start, end));
+        }
+        carried = None;
+        out.extend(&found.spans);
+        i += 1;
+        let Some((at, mark)) = found.open.filter(|&(at, _)| at != CARRIED) else { continue };
+        let start = block.start + at;
+        if blocks.get(i).is_some_and(|next| opens_with_quote(text, *next)) {
+            out.push(Span::new(start, block.end));
+        } else if let Some(closes) = closing_line(text, blocks, i, mark) {
+            // Whatever the lines in between hold is inside this quote.
+            i = closes;
+            carried = Some((start, mark));
+        } else if i == blocks.len() && text.get(start..block.end).is_some_and(|s| s.split_whitespace().count() >= 3) {
+            out.push(Span::new(start, block.end));
         }
     }
+    out.sort();
     out
+}
+
+/// The first of the paragraphs from `from` on (at most [`MAX_CARRIED_LINES`]) in which a
+/// quote carried in with closing `mark` closes. The paragraphs must follow one another
+/// with only white space between (no page chrome left out of the content in between).
+fn closing_line(text: &str, blocks: &[Span], from: usize, mark: char) -> Option<usize> {
+    for j in from..blocks.len().min(from + MAX_CARRIED_LINES) {
+        let (Some(prev), Some(b)) = (j.checked_sub(1).and_then(|p| blocks.get(p)), blocks.get(j)) else {
+            return None;
+        };
+        if !text.get(prev.end..b.start).is_some_and(|gap| gap.chars().all(char::is_whitespace)) {
+            return None;
+        }
+        if quotes_in_block(text, *b, Some(mark)).carried_end.is_some() {
+            return Some(j);
+        }
+    }
+    None
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
@@ -614,6 +717,47 @@ mod tests {
         assert_eq!(spans("The residents’ exit was “orderly”."), ["“orderly”"]);
         assert_eq!(spans("He said \"we won\" and 'they lost'."), ["\"we won\"", "'they lost'"]);
         assert_eq!(spans("Unclosed “quote here."), Vec::<&str>::new());
+        assert_eq!(spans("A 5'10\" man, the 1990s' end."), Vec::<&str>::new());
+    }
+
+    /// Mark styles of typeset and tokenised text, mixed and wrong-way pairs.
+    #[test]
+    fn other_mark_styles() {
+        let cases: &[(&str, &[&str])] = &[
+            ("`` We won, '' he said.", &["`` We won, ''"]),
+            ("He called it ` a joke ' then.", &["` a joke '"]),
+            ("''Two apostrophes,'' she said.", &["''Two apostrophes,''"]),
+            ("\"Mixed pair,” he said.", &["\"Mixed pair,”"]),
+            ("“Mixed the other way,\" he said.", &["“Mixed the other way,\""]),
+            ("\"Closed by two,'' he said.", &["\"Closed by two,''"]),
+            ("“Wrong-way closing mark,“ he said.", &["“Wrong-way closing mark,“"]),
+            ("the film `` Australia, '' and more", &["`` Australia, ''"]),
+            ("It's the players' ball, isn't it?", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(spans(text), *want, "{text}");
+        }
+    }
+
+    /// One sentence per line: a quote of several sentences runs over lines to its
+    /// closing mark; an unclosed quote in the last paragraph runs to its end.
+    #[test]
+    fn quotes_over_lines() {
+        let text = "`` First sentence of it.\nSecond sentence, '' he said.\nNext line.";
+        let mut blocks = Vec::new();
+        let mut at = 0;
+        for line in text.split('\n') {
+            blocks.push(Span::new(at, at + line.len()));
+            at += line.len() + 1;
+        }
+        let got: Vec<&str> = find_spans(text, &blocks).iter().map(|s| s.slice(text).unwrap_or("")).collect();
+        assert_eq!(got, ["`` First sentence of it.\nSecond sentence, ''"]);
+        assert_eq!(spans("He ended: “We will not give up on this."), ["“We will not give up on this."]);
+        // A stray mark never closed on the next lines is no quote, and hides none.
+        let text = "A stray \" mark.\nNo quote.\n“Real,” he said.";
+        let blocks = [Span::new(0, 15), Span::new(16, 25), Span::new(26, text.len())];
+        let got: Vec<&str> = find_spans(text, &blocks).iter().map(|s| s.slice(text).unwrap_or("")).collect();
+        assert_eq!(got, ["“Real,”"]);
     }
 
     #[test]
