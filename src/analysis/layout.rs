@@ -98,7 +98,8 @@ fn words(line: &str) -> usize {
 /// True when the line ends like a sentence: `.`, `?`, `!` or `…`, possibly inside closing
 /// quotes or brackets.
 pub fn ends_like_sentence(line: &str) -> bool {
-    let core = line.trim_end().trim_end_matches(['”', '’', '"', '\'', ')', ']', '»']);
+    // Closing marks, also set off by a space as tokenised text writes them ("sad. ''").
+    let core = line.trim_end_matches(|c: char| c.is_whitespace() || "”’\"')]»".contains(c));
     core.ends_with(['.', '?', '!', '…'])
 }
 
@@ -358,6 +359,16 @@ mod tests {
             .into_iter()
             .map(|b| (b.span.slice(text).unwrap_or("").to_string(), b.kind))
             .collect()
+    }
+
+    #[test]
+    fn sentence_ends_inside_closing_marks() {
+        for line in ["It was sad.", "“It was sad.”", "`` Her passing is very sad. ''", "(He left.) ", "Why? '"] {
+            assert!(ends_like_sentence(line), "{line}");
+        }
+        for line in ["Power cuts spread", "`` Australia, ''", "Results:"] {
+            assert!(!ends_like_sentence(line), "{line}");
+        }
     }
 
     #[test]
