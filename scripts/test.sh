@@ -21,6 +21,9 @@ cargo test -q --test native gold -- --nocapture --test-threads=1 2>&1 \
 say "entity model on the development data (typed overlap F1 per source)"
 cargo test -q --test native ner::dev_scores -- --nocapture 2>&1 | grep -E '^(dev |ner dev:)'
 
+say "quotes and speakers on the development data (ECB+ news, data/quotes)"
+cargo test -q --test native quotes_dev::quotes_dev -- --nocapture 2>&1 | grep -E '^quotes dev'
+
 say "clippy (native and wasm32), warnings denied"
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings

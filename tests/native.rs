@@ -10,5 +10,6 @@ mod native {
     pub mod gold;
     pub mod ner;
     pub mod properties;
+    pub mod quotes_dev;
     pub mod reanchoring;
 }
