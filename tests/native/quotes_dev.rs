@@ -31,13 +31,21 @@ fn norm(s: &str) -> String {
     let words: Vec<String> = lower
         .split_whitespace()
         .map(|w| {
-            let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("s'")).unwrap_or(w);
-            w.chars().filter(|c| c.is_alphanumeric()).collect::<String>()
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("s'"))
+                .unwrap_or(w);
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
         })
         .filter(|w| !w.is_empty())
         .collect();
     let joined = words.join(" ");
-    joined.strip_prefix("the ").map(str::to_string).unwrap_or(joined)
+    joined
+        .strip_prefix("the ")
+        .map(str::to_string)
+        .unwrap_or(joined)
 }
 
 fn surname(s: &str) -> String {
@@ -148,7 +156,10 @@ fn quotes_dev() {
     let found = ratio(f.speech_found, f.speech);
     let accuracy = ratio(f.named_right, f.named_found);
     let scare = ratio(f.scare_with_speaker, f.scare_found);
-    println!("\nquotes dev (ECB+, {} articles)      value   floor", gold.articles.len());
+    println!(
+        "\nquotes dev (ECB+, {} articles)      value   floor",
+        gold.articles.len()
+    );
     println!(
         "quotes dev: speech quotes found       {:>5.3}  ≥ {FOUND_FLOOR:.2}  ({}/{})",
         found, f.speech_found, f.speech
@@ -161,9 +172,18 @@ fn quotes_dev() {
         "quotes dev: scare quotes with speaker {:>5.3}  ≤ {SCARE_CEILING:.2}  ({}/{})",
         scare, f.scare_with_speaker, f.scare_found
     );
-    assert!(found >= FOUND_FLOOR, "speech quotes found {found:.3} < {FOUND_FLOOR}");
-    assert!(accuracy >= ACCURACY_FLOOR, "speaker accuracy {accuracy:.3} < {ACCURACY_FLOOR}");
-    assert!(scare <= SCARE_CEILING, "scare quotes with a speaker {scare:.3} > {SCARE_CEILING}");
+    assert!(
+        found >= FOUND_FLOOR,
+        "speech quotes found {found:.3} < {FOUND_FLOOR}"
+    );
+    assert!(
+        accuracy >= ACCURACY_FLOOR,
+        "speaker accuracy {accuracy:.3} < {ACCURACY_FLOOR}"
+    );
+    assert!(
+        scare <= SCARE_CEILING,
+        "scare quotes with a speaker {scare:.3} > {SCARE_CEILING}"
+    );
 }
 
 #[test]
