@@ -265,6 +265,8 @@ const AUXILIARIES: &[&str] = &[
 ];
 /// Verbs whose object is the one spoken to, not the speaker ("told France Info").
 const LISTENER_VERBS: &[&str] = &["told", "tell", "tells", "telling", "informed", "assured", "reminded"];
+/// How far before a short quoted term a speech verb may stand and still credit it.
+const SHORT_TERM_VERB_DISTANCE: usize = 6;
 /// Most words an apposition between a subject and its verb may have.
 const MAX_APPOSITION_WORDS: usize = 14;
 /// How many words before a quote a speech verb may stand and still introduce it: a
@@ -620,10 +622,14 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
         // Before the quote: the nearest speech verb, close enough to introduce it.
         if source.is_none() {
             // A short label right after a possessive ("Russia’s “shadow fleet”") is a term.
-            let possessive_label = before.clone().last().and_then(|j| ctx.tokens.get(j)).is_some_and(|t| t.possessive)
-                && q.slice(text).is_some_and(|s| s.split_whitespace().count() <= 3);
+            let short = q.slice(text).is_some_and(|s| s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() <= 3);
+            let possessive_label = before.clone().last().and_then(|j| ctx.tokens.get(j)).is_some_and(|t| t.possessive) && short;
+            // A term of a few words inside a sentence is credited to a speaker only by a
+            // verb close to it ("Microsoft says its “critical” update"), not by one that
+            // opened a long sentence ("Obama says he will reverse … other “midnight rules”").
+            let near_only = possessive_label;
             for (distance, k) in before.clone().rev().take(MAX_VERB_DISTANCE).enumerate() {
-                if possessive_label && distance > 6 {
+                if near_only && distance > SHORT_TERM_VERB_DISTANCE {
                     break;
                 }
                 if ctx.is_speech_verb(k) {
@@ -659,8 +665,34 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
                     continues = true;
                 }
             }
+            // Or the sentence of reported speech right before it ("…, he said." then the
+            // quote): its speaker goes on.
+            if source.is_none() {
+                let prev = first_unit.checked_sub(1);
+                let reported = prev
+                    .and_then(|p| unit_tokens.get(p))
+                    .is_some_and(|r| r.clone().any(|k| ctx.is_speech_verb(k)));
+                if reported && !prev.and_then(|p| units.get(p)).is_some_and(|u| u.heading) {
+                    source = match prev.and_then(|p| unit_speakers.get(p)).copied().flatten() {
+                        Some((n, k)) => Some(Source::Named(n, k)),
+                        None => Some(Source::Pronoun),
+                    };
+                    continues = true;
+                }
+            }
         }
-        let scare = source.is_none() && !has_verb && !continues && words <= 4 && !heading;
+        // A title or a so-called name inside a sentence is no one's words: "the epic “Australia,”",
+        // "the so-called “Teflon Don”", "commonly known as the “genius grant.”"
+        // (A speech verb right next to it still makes it words: "replied “Absolutely not,”".)
+        let verb_beside = before.clone().rev().take(2).chain(after_close.clone().take(2)).any(|k| ctx.is_speech_verb(k));
+        let title = is_title_like(q.slice(text).unwrap_or("")) && !verb_beside;
+        if !quote_opens_sentence && !heading && (title || so_called(&ctx, before.clone())) {
+            source = None;
+            has_verb = false;
+            continues = false;
+        }
+        let scare = source.is_none() && !has_verb && !continues && words <= 4 && !heading
+            || source.is_none() && !quote_opens_sentence && title;
         if let Some(Source::Pronoun) = source {
             source = last_speaker.map(|(n, k)| Source::Named(n, k));
         }
@@ -669,7 +701,10 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
                 last_speaker = Some((n, *k));
             }
         }
-        last_quote_unit = Some((last_unit, source.clone()));
+        // A title or term is no one's words: the next quote continues the one before it.
+        if !scare {
+            last_quote_unit = Some((last_unit, source.clone()));
+        }
         result.push((*q, source, scare, heading));
     }
     // Indefinite sources take the next named person speaker.
@@ -744,6 +779,30 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
 
 /// Lower-cased words that carry a quote's meaning: three letters or more, not function
 /// words.
+/// A quote written like a title: at most eight words, every word of four letters or more
+/// capitalised ("“The Boy from Oz.”", "“Twilight,”"). Titles of works and names of things
+/// are Title Case; quoted speech almost never is.
+fn is_title_like(quote: &str) -> bool {
+    let words: Vec<&str> = quote
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+    (1..=8).contains(&words.len())
+        && !long.is_empty()
+        && long.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !words.iter().any(|w| PRONOUNS.contains(&w.to_lowercase().as_str()) || *w == "I")
+}
+
+/// The words right before a quote name it rather than quote anyone: "so-called", "known as".
+fn so_called(ctx: &Ctx, before: std::ops::Range<usize>) -> bool {
+    let last: Vec<String> = before.rev().take(3).map(|k| ctx.lower(k).into_owned()).collect();
+    let w = |i: usize| last.get(i).map_or("", String::as_str);
+    w(0) == "so-called"
+        || w(0) == "called" && w(1) == "so"
+        || (w(0) == "as" || w(1) == "as" && w(0) == "the") && (w(1) == "known" || w(2) == "known")
+}
+
 fn content_words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 3)
@@ -822,6 +881,7 @@ mod tests {
 
 #[cfg(test)]
 mod attribution_tests {
+    use super::QuoteKind;
     use crate::analysis::analyze;
 
     fn speakers(text: &str) -> Vec<(String, Option<String>)> {
@@ -878,5 +938,29 @@ mod attribution_tests {
         for (text, want) in cases {
             assert_eq!(one(text), [Some((*want).to_string())], "{text}");
         }
+    }
+
+    /// Titles and so-called names are no one's words; a quote after a sentence of
+    /// reported speech goes on with its speaker.
+    #[test]
+    fn titles_terms_and_reported_speech() {
+        let kinds = |text: &str| -> Vec<(Option<String>, QuoteKind)> {
+            // After a headline, so that the sentence is body text.
+            let text = format!("Film news of the week\n\n{text}");
+            analyze(&text).quotes.into_iter().map(|q| (q.speaker, q.kind)).collect()
+        };
+        for text in [
+            "Jackman, who said he loved it, starred in the epic “Australia,” and then left.",
+            "He spoke of John Gotti, the so-called “Teflon Don” of New York.",
+            "She won a MacArthur Fellowship, commonly known as the “genius grant.”",
+        ] {
+            assert_eq!(kinds(text), [(None, QuoteKind::Scare)], "{text}");
+        }
+        // A speech verb beside a Title Case quote keeps it speech.
+        assert_eq!(one("Asked about it, Matthew Brown replied “Absolutely Not.”"), [Some("Matthew Brown".into())]);
+        assert_eq!(
+            one("Angela Merkel praised the deal. Awards are not everything, she said. “Her work matters most.”"),
+            [Some("Angela Merkel".into())]
+        );
     }
 }
