@@ -16,7 +16,8 @@
 //! - a speech verb before the quote, close to it, and its subject ("Ushakov was blunt:",
 //!   "Kallas called this week “pivotal”"); "according to X";
 //! - a pronoun subject refers to the last named speaker;
-//! - an indefinite source ("a Russian official") refers forward to the next named speaker;
+//! - an indefinite source ("a Russian official") is reported as written, unless a named
+//!   person is quoted elsewhere in the article with the same words;
 //! - a quote that makes up its own sentence continues the previous quote's speaker;
 //! - a quote in a headline or subheading condenses a body quote: it takes the speaker of
 //!   the body quote that shares most of its words.
@@ -286,8 +287,9 @@ const HEADLINE_QUOTE_LOOKAHEAD: usize = 60;
 enum Source<'a> {
     Named(&'a str, EntityType),
     Pronoun,
-    /// A description with an indefinite article: resolved by the next named speaker.
-    Indefinite,
+    /// A description with an indefinite article ("a senior official"): reported as written,
+    /// unless a named speaker is quoted saying the same words.
+    Indefinite(String),
     Description(String),
 }
 
@@ -437,7 +439,8 @@ impl<'a> Ctx<'a> {
             while s > 0 && s + 6 > j {
                 let d = self.lower(s - 1);
                 if d == "a" || d == "an" {
-                    return Some(Source::Indefinite);
+                    let start = self.tokens.get(s - 1)?.span.start;
+                    return Some(Source::Indefinite(self.text.get(start..t.span.end)?.to_string()));
                 }
                 if d == "the" || d == "its" || d == "his" || d == "her" {
                     break;
@@ -707,23 +710,27 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
         }
         result.push((*q, source, scare, heading));
     }
-    // Indefinite sources take the next named person speaker.
-    let mut next_named: Vec<Option<&str>> = vec![None; result.len()];
-    let mut upcoming: Option<&str> = None;
-    for (i, (_, s, _, _)) in result.iter().enumerate().rev() {
-        if let Some(slot) = next_named.get_mut(i) {
-            *slot = upcoming;
-        }
-        if let Some(Source::Named(n, EntityType::Person)) = s {
-            upcoming = Some(n);
-        }
-    }
+    // An unnamed source keeps its description, unless a named person is quoted elsewhere
+    // in the article with every content word of its quote ("“No compromise” was reached,
+    // a Russian official said" and later "Ushakov: ‘No compromise’ …"). The next named
+    // speaker alone is no evidence: a description is never replaced by a nearby name.
+    let words: Vec<Vec<String>> = result
+        .iter()
+        .map(|(span, _, _, _)| content_words(span.slice(text).unwrap_or("")))
+        .collect();
+    let same_words = |i: usize| -> Option<&str> {
+        let mine = words.get(i).filter(|w| !w.is_empty())?;
+        result.iter().zip(&words).enumerate().find_map(|(j, ((_, src, _, _), theirs))| match src {
+            Some(Source::Named(n, EntityType::Person)) if j != i && mine.iter().all(|w| theirs.contains(w)) => Some(*n),
+            _ => None,
+        })
+    };
     let resolved: Vec<Option<String>> = result
         .iter()
-        .zip(next_named)
-        .map(|((_, src, _, _), next)| match src {
+        .enumerate()
+        .map(|(i, (_, src, _, _))| match src {
             Some(Source::Named(n, _)) => Some((*n).to_string()),
-            Some(Source::Indefinite) => next.map(str::to_string),
+            Some(Source::Indefinite(d)) => Some(same_words(i).map_or_else(|| d.clone(), str::to_string)),
             Some(Source::Description(d)) => Some(d.clone()),
             Some(Source::Pronoun) | None => None,
         })
@@ -915,9 +922,14 @@ mod attribution_tests {
             one("“Prices will fall,” Jerome Powell said. “Not soon, though.”"),
             [Some("Jerome Powell".into()), Some("Jerome Powell".into())]
         );
-        // An indefinite source is named later.
+        // An unnamed source is reported as such, not replaced by the next name ...
         assert_eq!(
             one("“No deal” was reached, a senior official said. “Talks continue,” said negotiator Maria Lopez."),
+            [Some("a senior official".into()), Some("Maria Lopez".into())]
+        );
+        // ... unless a named speaker is quoted saying the same words.
+        assert_eq!(
+            one("“No deal” was reached, a senior official said. “No deal on borders,” said negotiator Maria Lopez."),
             [Some("Maria Lopez".into()), Some("Maria Lopez".into())]
         );
         // A term after a possessive is a scare quote.
