@@ -266,8 +266,9 @@ const AUXILIARIES: &[&str] = &[
 ];
 /// Verbs whose object is the one spoken to, not the speaker ("told France Info").
 const LISTENER_VERBS: &[&str] = &["told", "tell", "tells", "telling", "informed", "assured", "reminded"];
-/// How far before a short quoted term a speech verb may stand and still credit it.
-const SHORT_TERM_VERB_DISTANCE: usize = 6;
+/// How far before a short label after a possessive a speech verb may stand and still
+/// credit it.
+const LABEL_VERB_DISTANCE: usize = 6;
 /// Most words an apposition between a subject and its verb may have.
 const MAX_APPOSITION_WORDS: usize = 14;
 /// How many words before a quote a speech verb may stand and still introduce it: a
@@ -475,7 +476,7 @@ impl<'a> Ctx<'a> {
                 || self.in_quote(a)
                 || self.text.get(x.span.end..y.span.start).is_some_and(|g| g.contains([';', ':', '.', '(', ')', '"', '“', '”']))
         };
-        // The comma that opens the apposition: at most a dozen words back.
+        // The comma that opens the apposition: at most MAX_APPOSITION_WORDS words back.
         let mut open = None;
         for a in (end.saturating_sub(MAX_APPOSITION_WORDS)..end).rev() {
             if breaks(a) {
@@ -496,9 +497,9 @@ impl<'a> Ctx<'a> {
         (same && first.kind == EntityType::Person).then_some(Source::Named(first.canonical.as_str(), first.kind))
     }
 
-    /// The named source within a few words after token `k` ("said top aide X", "said Dist.
-    /// Atty. Steve Cooley", "said South Richmond Hill resident Suri Charanjit"): the last
-    /// person of the phrase, else its first organisation. Verbs whose object is the
+    /// The named source within a few words after token `k` ("said top aide X", "said
+    /// Sheriff's Deputy X", "said South Richmond Hill resident X"): the last person of the
+    /// phrase, else its first organisation. Verbs whose object is the
     /// listener ("told CNN") have none.
     fn object_after(&self, k: usize, limit: usize) -> Option<Source<'_>> {
         if LISTENER_VERBS.contains(&&*self.lower(k)) {
@@ -624,15 +625,12 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
         }
         // Before the quote: the nearest speech verb, close enough to introduce it.
         if source.is_none() {
-            // A short label right after a possessive ("Russia’s “shadow fleet”") is a term.
+            // A short label right after a possessive ("Russia’s “shadow fleet”") is a term,
+            // credited to a speaker only by a speech verb close to it.
             let short = q.slice(text).is_some_and(|s| s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() <= 3);
             let possessive_label = before.clone().last().and_then(|j| ctx.tokens.get(j)).is_some_and(|t| t.possessive) && short;
-            // A term of a few words inside a sentence is credited to a speaker only by a
-            // verb close to it ("Microsoft says its “critical” update"), not by one that
-            // opened a long sentence ("Obama says he will reverse … other “midnight rules”").
-            let near_only = possessive_label;
             for (distance, k) in before.clone().rev().take(MAX_VERB_DISTANCE).enumerate() {
-                if near_only && distance > SHORT_TERM_VERB_DISTANCE {
+                if possessive_label && distance > LABEL_VERB_DISTANCE {
                     break;
                 }
                 if ctx.is_speech_verb(k) {

@@ -60,40 +60,16 @@ pub fn spans(g: &GoldArticle, list: &str) -> (Vec<(Span, Value)>, Vec<Span>) {
     (required, optional)
 }
 
-/// Precision, recall and F1 of predicted against gold, as counts and ratios.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Score {
-    pub tp: usize,
-    pub fp: usize,
-    pub fn_: usize,
-}
+/// Precision, recall and F1 of predicted against gold: the scoring counts of the entity
+/// model's dev evaluation.
+pub use newsmark::analysis::ner::corpus::Counts as Score;
 
-impl Score {
-    pub fn add(&mut self, other: Score) {
-        self.tp += other.tp;
-        self.fp += other.fp;
-        self.fn_ += other.fn_;
-    }
-    pub fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
-    }
-    pub fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
-    }
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
-    }
-    pub fn row(&self, name: &str) -> String {
-        format!(
-            "{name:<24} {:>5} {:>5} {:>5}   P {:.3}  R {:.3}  F1 {:.3}",
-            self.tp, self.fp, self.fn_, self.precision(), self.recall(), self.f1()
-        )
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+/// One printed row of a table: the counts and the ratios.
+fn row(s: &Score, name: &str) -> String {
+    format!(
+        "{name:<24} {:>5} {:>5} {:>5}   P {:.3}  R {:.3}  F1 {:.3}",
+        s.tp, s.fp, s.fn_, s.precision(), s.recall(), s.f1()
+    )
 }
 
 /// Exact-span score of a set of predictions; predictions equal to an optional gold span
@@ -116,7 +92,7 @@ fn claims_match_gold_sentences() {
         let (req, opt) = spans(&g, "claims");
         let gold: BTreeSet<Span> = req.iter().map(|(s, _)| *s).collect();
         let score = exact(&pred, &gold, &opt.into_iter().collect());
-        println!("{}", score.row(&g.file));
+        println!("{}", row(&score, &g.file));
         for s in gold.difference(&pred) {
             println!("    missed: {:?}", s.slice(&g.text));
         }
@@ -125,7 +101,7 @@ fn claims_match_gold_sentences() {
         }
         total.add(score);
     }
-    println!("{}", total.row("claims: all"));
+    println!("{}", row(&total, "claims: all"));
     assert!(total.f1() >= 0.95, "claims F1 {:.3} < 0.95", total.f1());
 }
 
@@ -204,7 +180,7 @@ fn entities_match_gold() {
             by_type.entry(t).or_default().add(s);
             score.add(s);
         }
-        println!("{}", score.row(&g.file));
+        println!("{}", row(&score, &g.file));
         for (s, t) in gold.difference(&pred) {
             println!("    missed: {t:<6} {:?}", s.slice(&g.text).unwrap_or(""));
         }
@@ -214,9 +190,9 @@ fn entities_match_gold() {
         total.add(score);
     }
     for (t, s) in &by_type {
-        println!("{}", s.row(&format!("entities: {t}")));
+        println!("{}", row(&s, &format!("entities: {t}")));
     }
-    println!("{}", total.row("entities: all"));
+    println!("{}", row(&total, "entities: all"));
     assert!(total.f1() >= 0.90, "entity F1 {:.3} < 0.90", total.f1());
 }
 
@@ -254,7 +230,7 @@ fn quotes_match_gold() {
         let gold: BTreeSet<Span> = req.iter().map(|(s, _)| *s).collect();
         let pred: BTreeSet<Span> = a.quotes.iter().map(|q| q.span).collect();
         let score = exact(&pred, &gold, &opt.into_iter().collect());
-        println!("{}", score.row(&g.file));
+        println!("{}", row(&score, &g.file));
         for s in gold.difference(&pred) {
             println!("    missed: {:?}", s.slice(&g.text).unwrap_or(""));
         }
@@ -274,7 +250,7 @@ fn quotes_match_gold() {
         }
         total.add(score);
     }
-    println!("{}", total.row("quotes: all"));
+    println!("{}", row(&total, "quotes: all"));
     let accuracy = right as f64 / matched.max(1) as f64;
     println!("speaker accuracy: {right}/{matched} = {accuracy:.3}");
     assert!(total.f1() >= 0.95, "quote F1 {:.3} < 0.95", total.f1());
@@ -332,10 +308,10 @@ fn numbers_match_gold() {
                 println!("    extra:  {:?}", n.span.slice(&g.text).unwrap_or(""));
             }
         }
-        println!("{}", score.row(&g.file));
+        println!("{}", row(&score, &g.file));
         total.add(score);
     }
-    println!("{}", total.row("numbers: all"));
+    println!("{}", row(&total, "numbers: all"));
     let accuracy = right as f64 / matched.max(1) as f64;
     println!("value accuracy: {right}/{matched} = {accuracy:.3}");
     assert!(total.f1() >= 0.90, "number F1 {:.3} < 0.90", total.f1());

@@ -68,7 +68,7 @@ impl Record {
     }
 }
 
-/// True and false positives and negatives.
+/// True and false positives and negatives, with precision, recall and F1.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
     pub tp: usize,
@@ -101,9 +101,11 @@ impl Counts {
     }
 }
 
+/// `a / b`, and 1 when there is nothing to count (`b == 0`): no predictions are all right,
+/// and nothing to find is all found.
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
-        0.0
+        1.0
     } else {
         a as f64 / b as f64
     }

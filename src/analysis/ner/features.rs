@@ -155,6 +155,11 @@ impl<'m> WordList<'m> {
     }
 }
 
+/// The bytes of a [`WordList`] of sorted `hashes`, as the model file stores them.
+pub fn word_list_bytes(hashes: &[u32]) -> Vec<u8> {
+    hashes.iter().flat_map(|h| h.to_le_bytes()).collect()
+}
+
 /// The hash under which a (lower-case) word is stored in a [`WordList`].
 pub fn word_hash(word: &str) -> u32 {
     FeatureHash(0x811c_9dc5).str(word).finish()

@@ -301,9 +301,7 @@ pub fn encode(
     }
     out.extend(weights.iter().map(|&w| w as u8));
     out.extend_from_slice(&(common.len() as u32).to_le_bytes());
-    for h in common {
-        out.extend_from_slice(&h.to_le_bytes());
-    }
+    out.extend(super::features::word_list_bytes(common));
     let digest = Sha256::digest(&out);
     out.extend_from_slice(&digest);
     out

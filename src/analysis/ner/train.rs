@@ -171,10 +171,7 @@ pub fn train(
 ) -> Vec<u8> {
     let mask = (1u32 << settings.bits) - 1;
     let common = common_lower(records);
-    let mut common_bytes = Vec::with_capacity(common.len() * 4);
-    for h in &common {
-        common_bytes.extend_from_slice(&h.to_le_bytes());
-    }
+    let common_bytes = super::features::word_list_bytes(&common);
     let extra = attribution_examples(records, settings.attribution_examples, settings.seed);
     let mut all: Vec<&Record> = records.to_vec();
     all.extend(extra.iter());
