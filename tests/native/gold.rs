@@ -190,7 +190,7 @@ fn entities_match_gold() {
         total.add(score);
     }
     for (t, s) in &by_type {
-        println!("{}", row(&s, &format!("entities: {t}")));
+        println!("{}", row(s, &format!("entities: {t}")));
     }
     println!("{}", row(&total, "entities: all"));
     assert!(total.f1() >= 0.90, "entity F1 {:.3} < 0.90", total.f1());
