@@ -10,7 +10,10 @@ pub enum CliError {
     #[error("usage: newsmark analyze --json FILE...  (.txt, .md or .html)\n       newsmark train-ner [--bits N] [--epochs N] [--without GROUP]... [--name-bias N] [--attribution-examples N] [--prune N] [--seed N] [--runs N] [--limit N] [--no-write] [--errors DEVFILE]\n\n{0}")]
     Usage(String),
     #[error("{path}: cannot read the file: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}: not UTF-8 text (invalid byte at offset {offset}); save the article as UTF-8")]
     NotUtf8 { path: PathBuf, offset: usize },
     #[error("{0}")]
@@ -35,8 +38,14 @@ impl CliError {
 /// offsets refer to the file itself); Markdown and HTML files become the article text the
 /// app would show for them, and offsets refer to that text.
 pub fn read_article(path: &Path) -> Result<String, CliError> {
-    let bytes = std::fs::read(path).map_err(|source| CliError::Read { path: path.into(), source })?;
-    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let bytes = std::fs::read(path).map_err(|source| CliError::Read {
+        path: path.into(),
+        source,
+    })?;
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let format = Format::detect(&name, &bytes);
     if format == Format::Html {
         let raw = ingest::decode(&name, &bytes)?;
@@ -57,10 +66,16 @@ pub fn analyze_files(paths: &[PathBuf]) -> Result<Report, CliError> {
     let mut files = Vec::with_capacity(paths.len());
     for path in paths {
         let text = read_article(path)?;
-        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         files.push((name, text));
     }
-    let borrowed: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let borrowed: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
     Ok(report_set(&borrowed))
 }
 
@@ -71,7 +86,9 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
         Some("analyze") => {}
         Some("train-ner") => return train_ner(&args.cloned().collect::<Vec<_>>(), out),
         Some("-h" | "--help") | None => {
-            return Err(CliError::Usage("Prints the analysis of each article as one JSON document.".into()))
+            return Err(CliError::Usage(
+                "Prints the analysis of each article as one JSON document.".into(),
+            ))
         }
         Some(other) => return Err(CliError::Usage(format!("unknown command `{other}`"))),
     }
@@ -80,12 +97,16 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
     for arg in args {
         match arg.as_str() {
             "--json" => json = true,
-            flag if flag.starts_with("--") => return Err(CliError::Usage(format!("unknown option `{flag}`"))),
+            flag if flag.starts_with("--") => {
+                return Err(CliError::Usage(format!("unknown option `{flag}`")))
+            }
             file => files.push(PathBuf::from(file)),
         }
     }
     if !json {
-        return Err(CliError::Usage("`--json` is required: JSON is the only output format".into()));
+        return Err(CliError::Usage(
+            "`--json` is required: JSON is the only output format".into(),
+        ));
     }
     if files.is_empty() {
         return Err(CliError::Usage("no article files given".into()));
@@ -106,14 +127,20 @@ fn train_ner(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
     let mut errors: Option<String> = None;
     let mut args = args.iter();
     let number = |v: Option<&String>, what: &str| -> Result<u64, CliError> {
-        v.and_then(|v| v.parse().ok()).ok_or_else(|| CliError::Usage(format!("{what} takes a whole number")))
+        v.and_then(|v| v.parse().ok())
+            .ok_or_else(|| CliError::Usage(format!("{what} takes a whole number")))
     };
     while let Some(a) = args.next() {
         match a.as_str() {
             "--bits" => settings.bits = number(args.next(), "--bits")?.clamp(8, 24) as u32,
             "--epochs" => settings.epochs = number(args.next(), "--epochs")? as u32,
-            "--name-bias" => settings.name_bias = number(args.next(), "--name-bias")?.min(1000) as i32,
-            "--attribution-examples" => settings.attribution_examples = number(args.next(), "--attribution-examples")? as usize,
+            "--name-bias" => {
+                settings.name_bias = number(args.next(), "--name-bias")?.min(1000) as i32
+            }
+            "--attribution-examples" => {
+                settings.attribution_examples =
+                    number(args.next(), "--attribution-examples")? as usize
+            }
             "--runs" => settings.runs = number(args.next(), "--runs")?.clamp(1, 64) as u32,
             "--seed" => settings.seed = number(args.next(), "--seed")?,
             "--prune" => settings.prune = number(args.next(), "--prune")?.min(127) as u8,
@@ -138,7 +165,11 @@ fn train_ner(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
     }
     let root = Path::new(".");
     let read = |path: String| -> Result<Vec<corpus::Record>, CliError> {
-        let content = std::fs::read_to_string(root.join(&path)).map_err(|source| CliError::Read { path: path.clone().into(), source })?;
+        let content =
+            std::fs::read_to_string(root.join(&path)).map_err(|source| CliError::Read {
+                path: path.clone().into(),
+                source,
+            })?;
         corpus::read_jsonl(&content).map_err(|e| CliError::Usage(format!("{path}: {e}")))
     };
     let mut records = Vec::new();
@@ -146,12 +177,22 @@ fn train_ner(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
         records.extend(read(path)?.into_iter().take(limit));
     }
     let refs: Vec<&corpus::Record> = records.iter().collect();
-    writeln!(out, "training on {} records, 2^{} buckets, {} epochs", refs.len(), settings.bits, settings.epochs)?;
+    writeln!(
+        out,
+        "training on {} records, 2^{} buckets, {} epochs",
+        refs.len(),
+        settings.bits,
+        settings.epochs
+    )?;
     let bytes = train::train(&refs, &settings, &mut |epoch, mistakes| {
         eprintln!("epoch {epoch}: {mistakes} sequences wrong");
     });
     let model = Model::load(&bytes).map_err(|e| CliError::Usage(e.to_string()))?;
-    writeln!(out, "\n{:<10} {:>6} {:>6} {:>6}   {:>8} {:>8}", "dev file", "P", "R", "F1", "span F1", "exact F1")?;
+    writeln!(
+        out,
+        "\n{:<10} {:>6} {:>6} {:>6}   {:>8} {:>8}",
+        "dev file", "P", "R", "F1", "span F1", "exact F1"
+    )?;
     for name in train::DEV_FILES {
         let dev = read(format!("data/ner/dev/{name}.jsonl"))?;
         let e = corpus::evaluate(&model, &dev);
@@ -175,8 +216,16 @@ fn train_ner(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
         let path = root.join("data/model/ner.bin");
         std::fs::write(&path, &bytes)?;
         let meta = train::meta(root, &settings, &bytes)?;
-        std::fs::write(root.join("data/model/ner.meta.json"), serde_json::to_string_pretty(&meta)? + "\n")?;
-        writeln!(out, "\nwrote {} ({} bytes) and data/model/ner.meta.json", path.display(), bytes.len())?;
+        std::fs::write(
+            root.join("data/model/ner.meta.json"),
+            serde_json::to_string_pretty(&meta)? + "\n",
+        )?;
+        writeln!(
+            out,
+            "\nwrote {} ({} bytes) and data/model/ner.meta.json",
+            path.display(),
+            bytes.len()
+        )?;
     }
     Ok(())
 }

@@ -95,7 +95,11 @@ pub struct Report {
 
 fn text_span(text: &str, off: &Offsets, span: Span) -> TextSpan {
     let cp = off.span_in_chars(span);
-    TextSpan { start: cp.start, end: cp.end, text: span.slice(text).unwrap_or("").to_string() }
+    TextSpan {
+        start: cp.start,
+        end: cp.end,
+        text: span.slice(text).unwrap_or("").to_string(),
+    }
 }
 
 /// Analyse one article on its own and express the result in code points.
@@ -108,7 +112,11 @@ pub fn article_report(file: &str, text: &str) -> ArticleReport {
 pub fn report_set(files: &[(&str, &str)]) -> Report {
     let texts: Vec<&str> = files.iter().map(|(_, t)| *t).collect();
     let analyses = analyze_set(&texts);
-    let articles = files.iter().zip(&analyses).map(|((file, text), a)| to_report(file, text, a)).collect();
+    let articles = files
+        .iter()
+        .zip(&analyses)
+        .map(|((file, text), a)| to_report(file, text, a))
+        .collect();
     Report { articles }
 }
 
@@ -124,7 +132,11 @@ fn to_report(file: &str, text: &str, analysis: &Analysis) -> ArticleReport {
             .content_blocks()
             .map(|b| {
                 let c = cp(b.span);
-                ParagraphReport { start: c.start, end: c.end, kind: b.kind }
+                ParagraphReport {
+                    start: c.start,
+                    end: c.end,
+                    kind: b.kind,
+                }
             })
             .collect(),
         claims: analysis
@@ -132,7 +144,13 @@ fn to_report(file: &str, text: &str, analysis: &Analysis) -> ArticleReport {
             .iter()
             .map(|c| {
                 let s = text_span(text, &off, c.span);
-                ClaimReport { id: c.id.clone(), start: s.start, end: s.end, text: s.text, zone: c.zone }
+                ClaimReport {
+                    id: c.id.clone(),
+                    start: s.start,
+                    end: s.end,
+                    text: s.text,
+                    zone: c.zone,
+                }
             })
             .collect(),
         boilerplate: analysis
@@ -140,7 +158,10 @@ fn to_report(file: &str, text: &str, analysis: &Analysis) -> ArticleReport {
             .iter()
             .map(|b| {
                 let c = cp(*b);
-                BoilerplateReport { start: c.start, end: c.end }
+                BoilerplateReport {
+                    start: c.start,
+                    end: c.end,
+                }
             })
             .collect(),
         entities: analysis
@@ -148,7 +169,13 @@ fn to_report(file: &str, text: &str, analysis: &Analysis) -> ArticleReport {
             .iter()
             .map(|e| {
                 let s = text_span(text, &off, e.span);
-                EntityReport { start: s.start, end: s.end, text: s.text, kind: e.kind, canonical: e.canonical.clone() }
+                EntityReport {
+                    start: s.start,
+                    end: s.end,
+                    text: s.text,
+                    kind: e.kind,
+                    canonical: e.canonical.clone(),
+                }
             })
             .collect(),
         quotes: analysis
@@ -156,7 +183,13 @@ fn to_report(file: &str, text: &str, analysis: &Analysis) -> ArticleReport {
             .iter()
             .map(|q| {
                 let s = text_span(text, &off, q.span);
-                QuoteReport { start: s.start, end: s.end, text: s.text, speaker: q.speaker.clone(), kind: q.kind }
+                QuoteReport {
+                    start: s.start,
+                    end: s.end,
+                    text: s.text,
+                    speaker: q.speaker.clone(),
+                    kind: q.kind,
+                }
             })
             .collect(),
         numbers: analysis

@@ -10,7 +10,10 @@ pub struct Seed {
 
 macro_rules! seed {
     ($file:literal) => {
-        Seed { file: $file, text: include_str!(concat!("../seeds/", $file)) }
+        Seed {
+            file: $file,
+            text: include_str!(concat!("../seeds/", $file)),
+        }
     };
 }
 

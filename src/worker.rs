@@ -10,19 +10,22 @@ fn main() {
     console_error_panic_hook::set_once();
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let poster = scope.clone();
-    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        let raw = e.data().as_string().unwrap_or_default();
-        newsmark::analysis::job::run(&raw, &mut |reply| {
-            // A failed post means the page has gone; there is no one left to tell.
-            let _ = poster.post_message(&JsValue::from_str(&reply));
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let raw = e.data().as_string().unwrap_or_default();
+            newsmark::analysis::job::run(&raw, &mut |reply| {
+                // A failed post means the page has gone; there is no one left to tell.
+                let _ = poster.post_message(&JsValue::from_str(&reply));
+            });
         });
-    });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     on_message.forget();
     // Messages that arrived while the wasm was loading found no handler: the page waits
     // for this before it sends anything.
-    let _ = scope.post_message(&JsValue::from_str(&newsmark::analysis::job::Reply::Ready.encode()));
+    let _ = scope.post_message(&JsValue::from_str(
+        &newsmark::analysis::job::Reply::Ready.encode(),
+    ));
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -36,7 +39,9 @@ fn main() {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut ok = true;
-    newsmark::analysis::job::run(&request, &mut |reply| ok &= writeln!(out, "{reply}").is_ok());
+    newsmark::analysis::job::run(&request, &mut |reply| {
+        ok &= writeln!(out, "{reply}").is_ok()
+    });
     if !ok {
         std::process::exit(1);
     }

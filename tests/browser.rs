@@ -13,7 +13,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn mount() -> web_sys::Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("create root");
-    document.body().expect("body").append_child(&root).expect("append root");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append root");
     yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
     root
@@ -34,23 +38,40 @@ async fn lists_the_five_seed_headlines_and_shows_the_first_article() {
     assert_eq!(headlines.len(), 5, "{headlines:?}");
     assert!(headlines.iter().any(|h| h.contains("Poutine-Witkoff")));
     let h1 = texts(&root, "main h1");
-    assert_eq!(h1, vec!["Putin to Witkoff: “No compromise” on occupied Ukraine".to_string()]);
+    assert_eq!(
+        h1,
+        vec!["Putin to Witkoff: “No compromise” on occupied Ukraine".to_string()]
+    );
     let body = root.text_content().unwrap_or_default();
     assert!(body.contains("held five hours of talks in Moscow"));
     // Page chrome is folded away, not shown as prose.
-    assert!(texts(&root, "main article > p").iter().all(|p| p != "Share post:"));
+    assert!(texts(&root, "main article > p")
+        .iter()
+        .all(|p| p != "Share post:"));
 }
 
 #[wasm_bindgen_test]
 async fn selecting_an_article_shows_its_text() {
     let root = mount().await;
-    let buttons = root.query_selector_all("nav button.article-entry").expect("selector");
-    let third: HtmlElement = buttons.item(2).expect("third entry").dyn_into().expect("button");
+    let buttons = root
+        .query_selector_all("nav button.article-entry")
+        .expect("selector");
+    let third: HtmlElement = buttons
+        .item(2)
+        .expect("third entry")
+        .dyn_into()
+        .expect("button");
     third.click();
     yew::scheduler::flush().await;
     let h1 = texts(&root, "main h1");
-    assert_eq!(h1, vec!["No Compromise on Occupied Territories After Poutine-Witkoff Meeting".to_string()]);
-    assert!(root.text_content().unwrap_or_default().contains("Iouri Ouchakov"));
+    assert_eq!(
+        h1,
+        vec!["No Compromise on Occupied Territories After Poutine-Witkoff Meeting".to_string()]
+    );
+    assert!(root
+        .text_content()
+        .unwrap_or_default()
+        .contains("Iouri Ouchakov"));
     assert_eq!(third.get_attribute("aria-current").as_deref(), Some("true"));
 }
 
@@ -64,11 +85,18 @@ async fn web_pages_are_parsed_inertly_by_the_browser() {
         <footer>© Example</footer></body></html>"#;
     let tree = newsmark::platform::html::parse(page).expect("DOMParser");
     let article = newsmark::ingest::from_html("page.html", &tree).expect("an article");
-    assert_eq!(article.text, "Vote delayed\n\nThe vote was delayed by a week, the speaker said on Monday.");
+    assert_eq!(
+        article.text,
+        "Vote delayed\n\nThe vote was delayed by a week, the speaker said on Monday."
+    );
     let later = js_sys::Promise::new(&mut |resolve, _| {
-        gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50).expect("timer");
+        gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
+            .expect("timer");
     });
-    wasm_bindgen_futures::JsFuture::from(later).await.expect("timer fired");
+    wasm_bindgen_futures::JsFuture::from(later)
+        .await
+        .expect("timer fired");
     let ran = js_sys::Reflect::get(&gloo::utils::window(), &"__ran".into()).expect("read");
     assert!(ran.is_undefined(), "something in the page ran: {ran:?}");
 }

@@ -29,7 +29,10 @@ pub enum BlockKind {
 impl BlockKind {
     /// Blocks whose sentences are claims.
     pub fn holds_claims(self) -> bool {
-        matches!(self, BlockKind::Standfirst | BlockKind::Body | BlockKind::Caption)
+        matches!(
+            self,
+            BlockKind::Standfirst | BlockKind::Body | BlockKind::Caption
+        )
     }
 
     /// Blocks that are article content (everything but chrome).
@@ -48,40 +51,161 @@ pub struct Block {
 /// Phrases that make up a whole line of site chrome, compared case-insensitively after
 /// trimming punctuation. These are the generic controls and labels of news pages.
 static CHROME_LINES: WordSet = WordSet::new(&[
-    "share", "share post", "share this", "share this article", "share on facebook",
-    "share on twitter", "share via", "tweet", "email", "print", "copy link", "related",
-    "related posts", "related articles", "related stories", "related news", "related topics",
-    "popular", "most popular", "most read", "trending", "trending now", "more like this",
-    "more from", "more stories", "more news", "you may also like", "you might also like",
-    "recommended", "recommended stories", "recommended for you", "read more", "read next",
-    "also read", "see also", "source link", "source", "exit mobile version", "connect with us",
-    "follow us", "subscribe", "sign up", "sign in", "log in", "login", "register", "menu",
-    "search", "home", "skip to content", "skip to main content", "advertisement",
-    "sponsored", "sponsored content", "comments", "leave a comment", "leave a reply",
-    "published", "published on", "updated", "updated on", "date", "posted", "posted on",
-    "by", "tags", "topics", "categories", "category", "filed under", "latest news",
-    "breaking news", "top stories", "editor's picks", "editor’s picks", "listen to this article",
-    "watch", "watch video", "video", "photo", "photos", "gallery", "newsletter",
-    "all rights reserved", "cookie policy", "privacy policy", "terms of use", "contact us",
-    "about us", "back to top", "next article", "previous article", "next post", "previous post",
+    "share",
+    "share post",
+    "share this",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "share via",
+    "tweet",
+    "email",
+    "print",
+    "copy link",
+    "related",
+    "related posts",
+    "related articles",
+    "related stories",
+    "related news",
+    "related topics",
+    "popular",
+    "most popular",
+    "most read",
+    "trending",
+    "trending now",
+    "more like this",
+    "more from",
+    "more stories",
+    "more news",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "recommended stories",
+    "recommended for you",
+    "read more",
+    "read next",
+    "also read",
+    "see also",
+    "source link",
+    "source",
+    "exit mobile version",
+    "connect with us",
+    "follow us",
+    "subscribe",
+    "sign up",
+    "sign in",
+    "log in",
+    "login",
+    "register",
+    "menu",
+    "search",
+    "home",
+    "skip to content",
+    "skip to main content",
+    "advertisement",
+    "sponsored",
+    "sponsored content",
+    "comments",
+    "leave a comment",
+    "leave a reply",
+    "published",
+    "published on",
+    "updated",
+    "updated on",
+    "date",
+    "posted",
+    "posted on",
+    "by",
+    "tags",
+    "topics",
+    "categories",
+    "category",
+    "filed under",
+    "latest news",
+    "breaking news",
+    "top stories",
+    "editor's picks",
+    "editor’s picks",
+    "listen to this article",
+    "watch",
+    "watch video",
+    "video",
+    "photo",
+    "photos",
+    "gallery",
+    "newsletter",
+    "all rights reserved",
+    "cookie policy",
+    "privacy policy",
+    "terms of use",
+    "contact us",
+    "about us",
+    "back to top",
+    "next article",
+    "previous article",
+    "next post",
+    "previous post",
     "on",
 ]);
 
 /// Words that start a chrome line whatever follows ("Also read: …", "Site icon …").
 const CHROME_PREFIXES: &[&str] = &[
-    "also read", "read more", "read also", "see also", "site icon", "related:", "watch:",
-    "listen:", "click here", "subscribe to", "sign up for", "follow us on", "follow our",
-    "for more videos", "for more news", "for more updates", "download our app",
-    "list of ", "share this", "copyright", "©", "photo:", "image:", "credit:",
+    "also read",
+    "read more",
+    "read also",
+    "see also",
+    "site icon",
+    "related:",
+    "watch:",
+    "listen:",
+    "click here",
+    "subscribe to",
+    "sign up for",
+    "follow us on",
+    "follow our",
+    "for more videos",
+    "for more news",
+    "for more updates",
+    "download our app",
+    "list of ",
+    "share this",
+    "copyright",
+    "©",
+    "photo:",
+    "image:",
+    "credit:",
 ];
 
 /// Lines after which the rest of a page is usually not the article.
 static TAIL_MARKERS: WordSet = WordSet::new(&[
-    "also read", "related", "related posts", "related articles", "related stories",
-    "more like this", "more from", "more stories", "you may also like", "you might also like",
-    "read more", "read next", "source link", "share post", "share", "share this article",
-    "popular", "most popular", "most read", "trending", "recommended", "recommended stories",
-    "watch", "watch video", "exit mobile version", "comments", "leave a reply", "tags",
+    "also read",
+    "related",
+    "related posts",
+    "related articles",
+    "related stories",
+    "more like this",
+    "more from",
+    "more stories",
+    "you may also like",
+    "you might also like",
+    "read more",
+    "read next",
+    "source link",
+    "share post",
+    "share",
+    "share this article",
+    "popular",
+    "most popular",
+    "most read",
+    "trending",
+    "recommended",
+    "recommended stories",
+    "watch",
+    "watch video",
+    "exit mobile version",
+    "comments",
+    "leave a reply",
+    "tags",
 ]);
 
 /// Fold a line for vocabulary lookups: lower case, outer punctuation and spaces removed.
@@ -92,7 +216,9 @@ fn fold(line: &str) -> String {
 }
 
 fn words(line: &str) -> usize {
-    line.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    line.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// True when the line ends like a sentence: `.`, `?`, `!` or `…`, possibly inside closing
@@ -132,8 +258,12 @@ fn is_chrome_line(line: &str, folded: &str, n_words: usize) -> bool {
     // Calls to action that carry a web address.
     if (lower.contains("http://") || lower.contains("https://") || lower.contains("www."))
         && n_words <= 25
-        && (lower.contains("check") || lower.contains("follow") || lower.contains("subscribe")
-            || lower.contains("visit") || lower.contains("channel") || lower.contains("click"))
+        && (lower.contains("check")
+            || lower.contains("follow")
+            || lower.contains("subscribe")
+            || lower.contains("visit")
+            || lower.contains("channel")
+            || lower.contains("click"))
     {
         return true;
     }
@@ -162,7 +292,10 @@ fn repeats_site_name(line: &str, other: &str) -> bool {
         .split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() >= 3)
         .collect();
-    names.len() >= 2 && names.iter().all(|n| other.split_whitespace().any(|o| o == *n))
+    names.len() >= 2
+        && names
+            .iter()
+            .all(|n| other.split_whitespace().any(|o| o == *n))
 }
 
 fn is_tail_marker(folded: &str) -> bool {
@@ -181,11 +314,15 @@ fn is_full_paragraph(line: &str) -> bool {
 /// photographer ("… [Name/Agency via AFP]", "(Photo: Reuters)").
 fn is_caption(line: &str) -> bool {
     let t = line.trim_end();
-    let Some(open) = t.rfind(['[', '(']) else { return false };
+    let Some(open) = t.rfind(['[', '(']) else {
+        return false;
+    };
     let credit = t.get(open..).unwrap_or("");
     (credit.ends_with(']') || credit.ends_with(')'))
-        && (credit.contains('/') || credit.to_lowercase().contains("photo")
-            || credit.contains(" via ") || credit.to_lowercase().contains("getty"))
+        && (credit.contains('/')
+            || credit.to_lowercase().contains("photo")
+            || credit.contains(" via ")
+            || credit.to_lowercase().contains("getty"))
         && words(line) >= 8
 }
 
@@ -205,7 +342,10 @@ pub fn lines(text: &str) -> Vec<Span> {
         start = i + 1;
     }
     out.push(Span::new(start, text.len()));
-    out.into_iter().map(|s| s.trim(text)).filter(|s| !s.is_empty()).collect()
+    out.into_iter()
+        .map(|s| s.trim(text))
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// Classify every non-empty line of the article.
@@ -217,7 +357,13 @@ pub fn layout(text: &str) -> Vec<Block> {
     let folded: Vec<String> = lines
         .iter()
         .zip(&word_counts)
-        .map(|(s, &n)| if n <= CHROME_MAX_WORDS { fold(line_text(s)) } else { String::new() })
+        .map(|(s, &n)| {
+            if n <= CHROME_MAX_WORDS {
+                fold(line_text(s))
+            } else {
+                String::new()
+            }
+        })
         .collect();
     let mut kinds: Vec<Option<BlockKind>> = lines
         .iter()
@@ -226,8 +372,12 @@ pub fn layout(text: &str) -> Vec<Block> {
         .enumerate()
         .map(|(i, ((s, f), &n))| {
             // A two-word first line is a short headline ("Harbour reopens"), not a label.
-            let short_headline = i == 0 && n == 2 && !CHROME_LINES.contains(f) && !line_text(s).trim_end().ends_with(':');
-            (!short_headline && is_chrome_line(line_text(s), f, n)).then_some(BlockKind::Boilerplate)
+            let short_headline = i == 0
+                && n == 2
+                && !CHROME_LINES.contains(f)
+                && !line_text(s).trim_end().ends_with(':');
+            (!short_headline && is_chrome_line(line_text(s), f, n))
+                .then_some(BlockKind::Boilerplate)
         })
         .collect();
 
@@ -254,8 +404,7 @@ pub fn layout(text: &str) -> Vec<Block> {
         .rfind(|(i, s)| kinds.get(*i) == Some(&None) && is_full_paragraph(line_text(s)))
         .map(|(i, _)| i);
     if let Some(marker) = (0..lines.len()).find(|&i| {
-        folded.get(i).is_some_and(|f| is_tail_marker(f))
-            && last_full.is_none_or(|f| f < i)
+        folded.get(i).is_some_and(|f| is_tail_marker(f)) && last_full.is_none_or(|f| f < i)
     }) {
         for k in kinds.iter_mut().skip(marker) {
             *k = Some(BlockKind::Boilerplate);
@@ -268,7 +417,10 @@ pub fn layout(text: &str) -> Vec<Block> {
     for ((span, kind), &n_words) in lines.iter().zip(kinds).zip(&word_counts) {
         let line = line_text(span);
         if let Some(k) = kind {
-            blocks.push(Block { span: *span, kind: k });
+            blocks.push(Block {
+                span: *span,
+                kind: k,
+            });
             continue;
         }
         if !title_seen {
@@ -276,13 +428,19 @@ pub fn layout(text: &str) -> Vec<Block> {
             match title_suffix_start(line) {
                 Some(cut) => {
                     let head = Span::new(span.start, span.start + cut).trim(text);
-                    blocks.push(Block { span: head, kind: BlockKind::Title });
+                    blocks.push(Block {
+                        span: head,
+                        kind: BlockKind::Title,
+                    });
                     blocks.push(Block {
                         span: Span::new(span.start + cut, span.end),
                         kind: BlockKind::Boilerplate,
                     });
                 }
-                None => blocks.push(Block { span: *span, kind: BlockKind::Title }),
+                None => blocks.push(Block {
+                    span: *span,
+                    kind: BlockKind::Title,
+                }),
             }
             continue;
         }
@@ -295,7 +453,14 @@ pub fn layout(text: &str) -> Vec<Block> {
                 // is short, or unpunctuated, or a full paragraph follows that is not it.
                 body_started = true;
                 BlockKind::Body
-            } else if is_keyword_line(line) || blocks.iter().any(|b: &Block| b.kind == BlockKind::Boilerplate && b.span.slice(text).is_some_and(|o| repeats_site_name(line, o))) {
+            } else if is_keyword_line(line)
+                || blocks.iter().any(|b: &Block| {
+                    b.kind == BlockKind::Boilerplate
+                        && b.span
+                            .slice(text)
+                            .is_some_and(|o| repeats_site_name(line, o))
+                })
+            {
                 // Keyword lines and the site's tagline between headline and body.
                 BlockKind::Boilerplate
             } else {
@@ -331,12 +496,18 @@ fn mark_standfirst(text: &str, blocks: &mut [Block]) {
         .enumerate()
         .filter(|(_, b)| b.kind.is_content())
         .map(|(i, b)| (i, *b));
-    let Some((_, first)) = content.next() else { return };
+    let Some((_, first)) = content.next() else {
+        return;
+    };
     if first.kind != BlockKind::Title {
         return;
     }
-    let Some((i, dek)) = content.next() else { return };
-    let Some((_, next)) = content.next() else { return };
+    let Some((i, dek)) = content.next() else {
+        return;
+    };
+    let Some((_, next)) = content.next() else {
+        return;
+    };
     if dek.kind != BlockKind::Body || next.kind != BlockKind::Body {
         return;
     }
@@ -363,7 +534,13 @@ mod tests {
 
     #[test]
     fn sentence_ends_inside_closing_marks() {
-        for line in ["It was sad.", "“It was sad.”", "`` Her passing is very sad. ''", "(He left.) ", "Why? '"] {
+        for line in [
+            "It was sad.",
+            "“It was sad.”",
+            "`` Her passing is very sad. ''",
+            "(He left.) ",
+            "Why? '",
+        ] {
             assert!(ends_like_sentence(line), "{line}");
         }
         for line in ["Power cuts spread", "`` Australia, ''", "Results:"] {
@@ -379,12 +556,29 @@ mod tests {
                     Results\n\nSpain 2 Italy 1\n\nFrance 0 Germany 0\n\nThe next round is played on Sunday in Madrid and in Lyon.";
         let k = kinds(text);
         let kind_of = |line: &str| k.iter().find(|(l, _)| l == line).map(|(_, k)| *k);
-        for line in ["Saturday, April 4, 2009", "By Jane Doe", "On NATO", "Spain 2 Italy 1", "France 0 Germany 0"] {
-            assert!(kind_of(line).is_some_and(BlockKind::is_content), "{line}: {k:?}");
+        for line in [
+            "Saturday, April 4, 2009",
+            "By Jane Doe",
+            "On NATO",
+            "Spain 2 Italy 1",
+            "France 0 Germany 0",
+        ] {
+            assert!(
+                kind_of(line).is_some_and(BlockKind::is_content),
+                "{line}: {k:?}"
+            );
         }
-        assert_eq!(kind_of("Results"), Some(BlockKind::Boilerplate), "a one-word label");
+        assert_eq!(
+            kind_of("Results"),
+            Some(BlockKind::Boilerplate),
+            "a one-word label"
+        );
         let a = crate::analysis::analyze(text);
-        let names: Vec<&str> = a.entities.iter().filter_map(|e| e.span.slice(text)).collect();
+        let names: Vec<&str> = a
+            .entities
+            .iter()
+            .filter_map(|e| e.span.slice(text))
+            .collect();
         for name in ["Jane Doe", "Spain", "Italy", "Germany"] {
             assert!(names.contains(&name), "{name} not marked: {names:?}");
         }
@@ -405,7 +599,11 @@ mod tests {
         assert_eq!(k[0].1, BlockKind::Boilerplate);
         assert_eq!(k[1], ("Mayor resigns over budget".into(), BlockKind::Title));
         assert_eq!(k[2], ("| City News".into(), BlockKind::Boilerplate));
-        assert_eq!(k[3].1, BlockKind::Boilerplate, "tagline between headline and body");
+        assert_eq!(
+            k[3].1,
+            BlockKind::Boilerplate,
+            "tagline between headline and body"
+        );
         assert_eq!(k[4].1, BlockKind::Body);
         assert_eq!(k[5].1, BlockKind::Boilerplate);
         assert_eq!(k[6].1, BlockKind::Boilerplate);
@@ -419,7 +617,12 @@ mod tests {
         let k = kinds(text);
         assert_eq!(k[2], ("Power cuts spread".into(), BlockKind::Subheading));
         assert_eq!(k[3].1, BlockKind::Body);
-        assert!(k[4..].iter().all(|(_, kind)| *kind == BlockKind::Boilerplate), "{k:?}");
+        assert!(
+            k[4..]
+                .iter()
+                .all(|(_, kind)| *kind == BlockKind::Boilerplate),
+            "{k:?}"
+        );
     }
 
     #[test]
@@ -444,8 +647,17 @@ mod tests {
 
     #[test]
     fn a_two_word_first_line_is_a_headline() {
-        let text = "Harbour reopens\n\nThe port reopened on Friday after the storm.\n\nShare\n\nMore news";
+        let text =
+            "Harbour reopens\n\nThe port reopened on Friday after the storm.\n\nShare\n\nMore news";
         let k: Vec<BlockKind> = layout(text).iter().map(|b| b.kind).collect();
-        assert_eq!(k, [BlockKind::Title, BlockKind::Body, BlockKind::Boilerplate, BlockKind::Boilerplate]);
+        assert_eq!(
+            k,
+            [
+                BlockKind::Title,
+                BlockKind::Body,
+                BlockKind::Boilerplate,
+                BlockKind::Boilerplate
+            ]
+        );
     }
 }

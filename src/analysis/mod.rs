@@ -10,17 +10,17 @@ pub mod lexicon;
 pub mod ner;
 pub mod numbers;
 pub mod quotes;
-pub mod tokens;
 pub mod sentences;
+pub mod tokens;
 
 use crate::text::{folded_sha256_prefix, Span};
 use entities::Entity;
+use layout::{Block, BlockKind};
 use numbers::NumberMention;
 use quotes::Quote;
-use tokens::ArticleTokens;
-use layout::{Block, BlockKind};
-use serde::{Deserialize, Serialize};
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use tokens::ArticleTokens;
 
 /// Where a claim sits in the article.
 pub type Zone = BlockKind;
@@ -124,11 +124,19 @@ pub struct Progress {
 }
 
 /// The stages [`analyze_set_with_progress`] reports, in order.
-pub const STAGES: [&str; 4] = ["Finding paragraphs and sentences", "Recognising names", "Attributing quotes", "Reading numbers"];
+pub const STAGES: [&str; 4] = [
+    "Finding paragraphs and sentences",
+    "Recognising names",
+    "Attributing quotes",
+    "Reading numbers",
+];
 
 /// [`analyze_set`], calling `progress` as each stage starts (and once at the end, with
 /// `done == total`), so that a long analysis can show how far it has got.
-pub fn analyze_set_with_progress(texts: &[&str], progress: &mut dyn FnMut(Progress)) -> Vec<Analysis> {
+pub fn analyze_set_with_progress(
+    texts: &[&str],
+    progress: &mut dyn FnMut(Progress),
+) -> Vec<Analysis> {
     match ner::builtin() {
         Ok(model) => analyze_set_with_model(texts, model, progress),
         // Only a build with a broken model file gets here (a test pins the shipped one):
@@ -139,23 +147,41 @@ pub fn analyze_set_with_progress(texts: &[&str], progress: &mut dyn FnMut(Progre
 
 /// [`analyze_set_with_progress`] with a given entity model (training evaluates the model
 /// it has just made through the same path).
-pub fn analyze_set_with_model(texts: &[&str], model: &ner::model::Model, progress: &mut dyn FnMut(Progress)) -> Vec<Analysis> {
+pub fn analyze_set_with_model(
+    texts: &[&str],
+    model: &ner::model::Model,
+    progress: &mut dyn FnMut(Progress),
+) -> Vec<Analysis> {
     let total = STAGES.len() as u32;
-    let mut step = |done: u32| progress(Progress { done, total, stage: STAGES.get(done as usize).copied().unwrap_or("Done") });
+    let mut step = |done: u32| {
+        progress(Progress {
+            done,
+            total,
+            stage: STAGES.get(done as usize).copied().unwrap_or("Done"),
+        })
+    };
     step(0);
     let mut analyses: Vec<Analysis> = texts.iter().map(|t| layout_and_claims(t)).collect();
     step(1);
-    let content: Vec<Vec<Span>> = analyses.iter().map(|a| a.content_blocks().map(|b| b.span).collect()).collect();
+    let content: Vec<Vec<Span>> = analyses
+        .iter()
+        .map(|a| a.content_blocks().map(|b| b.span).collect())
+        .collect();
     let claim_spans: Vec<Vec<Claim>> = analyses.iter().map(|a| a.claims.clone()).collect();
     // Claim ids and numbers need nothing from the other passes.
     let ids_and_numbers = || -> Vec<(Vec<String>, Vec<NumberMention>)> {
-        let resolve = numbers::Resolve { anchor: numbers::anchor_date(texts) };
+        let resolve = numbers::Resolve {
+            anchor: numbers::anchor_date(texts),
+        };
         texts
             .iter()
             .zip(&content)
             .zip(&claim_spans)
             .map(|((text, blocks), claims)| {
-                let found = blocks.iter().flat_map(|b| numbers::find(text, *b, &resolve)).collect();
+                let found = blocks
+                    .iter()
+                    .flat_map(|b| numbers::find(text, *b, &resolve))
+                    .collect();
                 (claim_ids(text, claims), found)
             })
             .collect()
@@ -197,7 +223,12 @@ fn outside_entities(numbers: Vec<NumberMention>, entities: &[Entity]) -> Vec<Num
 }
 
 /// Entities (across the set) and then quotes with their speakers (per article).
-fn entities_and_quotes(model: &ner::model::Model, texts: &[&str], analyses: &mut [Analysis], names_done: &mut dyn FnMut()) {
+fn entities_and_quotes(
+    model: &ner::model::Model,
+    texts: &[&str],
+    analyses: &mut [Analysis],
+    names_done: &mut dyn FnMut(),
+) {
     let mut tokens: Vec<ArticleTokens> = Vec::with_capacity(texts.len());
     let mut info: Vec<Vec<ner::BlockInfo>> = Vec::with_capacity(texts.len());
     for (text, a) in texts.iter().zip(analyses.iter()) {
@@ -207,7 +238,11 @@ fn entities_and_quotes(model: &ner::model::Model, texts: &[&str], analyses: &mut
         starts.dedup();
         let blocks: Vec<Span> = a.content_blocks().map(|b| b.span).collect();
         tokens.push(ArticleTokens::new(text, &blocks, &starts));
-        info.push(a.content_blocks().map(|b| ner::BlockInfo::of(text, b)).collect());
+        info.push(
+            a.content_blocks()
+                .map(|b| ner::BlockInfo::of(text, b))
+                .collect(),
+        );
     }
     let entities = entities::recognize_set(model, texts, &tokens, &info);
     names_done();
@@ -219,10 +254,21 @@ fn entities_and_quotes(model: &ner::model::Model, texts: &[&str], analyses: &mut
         for b in a.content_blocks() {
             if b.kind.holds_claims() {
                 let first = a.claims.partition_point(|c| c.span.start < b.span.start);
-                let claims = a.claims.get(first..).unwrap_or(&[]).iter().take_while(|c| c.span.end <= b.span.end);
-                units.extend(claims.map(|c| quotes::Unit { span: c.span, heading: false }));
+                let claims = a
+                    .claims
+                    .get(first..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .take_while(|c| c.span.end <= b.span.end);
+                units.extend(claims.map(|c| quotes::Unit {
+                    span: c.span,
+                    heading: false,
+                }));
             } else {
-                units.push(quotes::Unit { span: b.span, heading: true });
+                units.push(quotes::Unit {
+                    span: b.span,
+                    heading: true,
+                });
             }
         }
         a.quotes = quotes::attribute(text, &spans, &units, &toks.all, &a.entities);
@@ -241,23 +287,44 @@ pub(crate) fn is_title_case(text: &str, block: &Block) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() >= 4)
         .collect();
-    let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
     words.len() >= 3 && caps * 10 >= words.len() * 8
 }
 
 /// Layout and claims of one article, without marks.
 fn layout_and_claims(text: &str) -> Analysis {
     let blocks = layout::layout(text);
-    let title = blocks.iter().find(|b| b.kind == BlockKind::Title).map(|b| b.span);
-    let boilerplate =
-        blocks.iter().filter(|b| b.kind == BlockKind::Boilerplate).map(|b| b.span).collect();
+    let title = blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Title)
+        .map(|b| b.span);
+    let boilerplate = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Boilerplate)
+        .map(|b| b.span)
+        .collect();
     let mut claims = Vec::new();
     for block in blocks.iter().filter(|b| b.kind.holds_claims()) {
         for span in sentences::split(text, block.span) {
-            claims.push(Claim { id: String::new(), span, zone: block.kind });
+            claims.push(Claim {
+                id: String::new(),
+                span,
+                zone: block.kind,
+            });
         }
     }
-    Analysis { title, blocks, claims, boilerplate, entities: Vec::new(), quotes: Vec::new(), numbers: Vec::new() }
+    Analysis {
+        title,
+        blocks,
+        claims,
+        boilerplate,
+        entities: Vec::new(),
+        quotes: Vec::new(),
+        numbers: Vec::new(),
+    }
 }
 
 /// Ids of an article's claims, in order (see [`claim_id`]).
@@ -287,14 +354,21 @@ mod tests {
         assert_eq!(ca.len(), 3);
         assert_eq!(ca[0].id, ca[2].id.trim_end_matches("-2"));
         assert_ne!(ca[0].id, ca[2].id);
-        assert_eq!(ca[0].id, cb[1].id, "same sentence, other position, other spacing");
+        assert_eq!(
+            ca[0].id, cb[1].id,
+            "same sentence, other position, other spacing"
+        );
         assert_eq!(ca[1].id, cb[2].id);
     }
 
     #[test]
     fn title_is_not_a_claim() {
         let a = analyze("Headline of the day\n\nThe sky is blue.");
-        assert_eq!(a.title.and_then(|t| t.slice("Headline of the day\n\nThe sky is blue.")), Some("Headline of the day"));
+        assert_eq!(
+            a.title
+                .and_then(|t| t.slice("Headline of the day\n\nThe sky is blue.")),
+            Some("Headline of the day")
+        );
         assert_eq!(a.claims.len(), 1);
     }
 }

@@ -96,15 +96,35 @@ impl Date {
     }
 
     fn valid(self) -> bool {
-        (1..=12).contains(&self.month) && (1..=31).contains(&self.day) && Date::from_days(self.to_days()) == self
+        (1..=12).contains(&self.month)
+            && (1..=31).contains(&self.day)
+            && Date::from_days(self.to_days()) == self
     }
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 fn month_number(word: &str) -> Option<u32> {
     let w = word.to_lowercase();
@@ -116,15 +136,51 @@ fn month_number(word: &str) -> Option<u32> {
 }
 
 const UNITS_0_19: [&str; 20] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
     "nineteen",
 ];
-const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
 const ORDINALS: [&str; 20] = [
-    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-    "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
-    "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
 ];
 
 /// The value of a spelled-out number ("five", "twenty-one", "two hundred", "a dozen").
@@ -238,46 +294,136 @@ fn rules() -> &'static [Rule] {
 
 fn build_rules() -> Vec<Rule> {
     {
-        let num = format!(r"(?:{NUM_DIGIT}(?:\s(?:thousand|million|billion|trillion|bn|mn))?|{NUM_WORD}(?:\s(?:hundred|thousand|million|billion))?)");
+        let num = format!(
+            r"(?:{NUM_DIGIT}(?:\s(?:thousand|million|billion|trillion|bn|mn))?|{NUM_WORD}(?:\s(?:hundred|thousand|million|billion))?)"
+        );
         let month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)";
         let q = format!(r"(?:(?P<q>{APPROX})\s)?");
         // ASCII word boundaries: a Unicode `\b` keeps the regex engine off its fast DFA on
         // text with curly quotes and dashes, which is most news text.
         let mk = |p: &str, read, priority| -> Option<Rule> {
-            Regex::new(&p.replace(r"\b", r"(?-u:\b)")).ok().map(|re| Rule { re, read, priority })
+            Regex::new(&p.replace(r"\b", r"(?-u:\b)"))
+                .ok()
+                .map(|re| Rule { re, read, priority })
         };
         let list: Vec<Option<Rule>> = vec![
             // Full dates: "December 2, 2025", "2 December 2025", "2025-12-02".
-            mk(&format!(r"\b(?P<m>{month})\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<y>(?:19|20)\d{{2}})\b"), read_full_date, 0),
-            mk(&format!(r"\b(?P<d>\d{{1,2}})\s(?P<m>{month})\s(?P<y>(?:19|20)\d{{2}})\b"), read_full_date, 0),
-            mk(r"\b(?P<y>(?:19|20)\d{2})-(?P<mn>\d{2})-(?P<d>\d{2})\b", read_iso_date, 0),
+            mk(
+                &format!(
+                    r"\b(?P<m>{month})\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<y>(?:19|20)\d{{2}})\b"
+                ),
+                read_full_date,
+                0,
+            ),
+            mk(
+                &format!(r"\b(?P<d>\d{{1,2}})\s(?P<m>{month})\s(?P<y>(?:19|20)\d{{2}})\b"),
+                read_full_date,
+                0,
+            ),
+            mk(
+                r"\b(?P<y>(?:19|20)\d{2})-(?P<mn>\d{2})-(?P<d>\d{2})\b",
+                read_iso_date,
+                0,
+            ),
             // Month and year, month and day, month alone (with "late", "early", "mid").
-            mk(&format!(r"\b(?:(?P<q>late|early|mid|mid-)\s?)?(?P<m>{month})\s(?P<y>(?:19|20)\d{{2}})\b"), read_month_year, 1),
-            mk(&format!(r"\b(?P<m>{month})\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"), read_month_day, 1),
-            mk(&format!(r"\b(?:(?P<q>late|early|mid)\s)?(?P<m>{month})\b"), read_month, 2),
-            mk(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", read_weekday, 2),
+            mk(
+                &format!(
+                    r"\b(?:(?P<q>late|early|mid|mid-)\s?)?(?P<m>{month})\s(?P<y>(?:19|20)\d{{2}})\b"
+                ),
+                read_month_year,
+                1,
+            ),
+            mk(
+                &format!(r"\b(?P<m>{month})\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"),
+                read_month_day,
+                1,
+            ),
+            mk(
+                &format!(r"\b(?:(?P<q>late|early|mid)\s)?(?P<m>{month})\b"),
+                read_month,
+                2,
+            ),
+            mk(
+                r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+                read_weekday,
+                2,
+            ),
             // Times of day.
             mk(r"\b(?P<t>midnight|noon|midday)\b", read_named_time, 2),
-            mk(r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s?(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)", read_clock, 1),
+            mk(
+                r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s?(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)",
+                read_clock,
+                1,
+            ),
             // Ages.
-            mk(&format!(r"(?i)\b(?P<n>{NUM_DIGIT}|{NUM_WORD})-year-old\b"), read_age, 0),
+            mk(
+                &format!(r"(?i)\b(?P<n>{NUM_DIGIT}|{NUM_WORD})-year-old\b"),
+                read_age,
+                0,
+            ),
             // Percentages and percentage points.
-            mk(&format!(r"(?i)\b{q}(?P<n>{num})\s?(?P<u>%|percentage points?|per\s?cent)"), read_percent, 0),
+            mk(
+                &format!(r"(?i)\b{q}(?P<n>{num})\s?(?P<u>%|percentage points?|per\s?cent)"),
+                read_percent,
+                0,
+            ),
             // Areas.
-            mk(&format!(r"(?i)\b{q}(?P<n>{num})\s(?P<u>sq(?:uare|\.)?\s?(?:km|kilomet(?:er|re)s?|miles?|mi|metres|meters|m)|km2|km²|hectares?|acres?)\b"), read_area, 0),
+            mk(
+                &format!(
+                    r"(?i)\b{q}(?P<n>{num})\s(?P<u>sq(?:uare|\.)?\s?(?:km|kilomet(?:er|re)s?|miles?|mi|metres|meters|m)|km2|km²|hectares?|acres?)\b"
+                ),
+                read_area,
+                0,
+            ),
             // Money.
-            mk(&format!(r"(?i){q}(?P<c>[$€£¥₽])\s?(?P<n>{NUM_DIGIT}(?:\s?(?:thousand|million|billion|trillion|bn|mn|m|k)\b)?)"), read_money_symbol, 0),
-            mk(&format!(r"(?i)\b{q}(?P<n>{num})\s(?P<c>dollars|euros|pounds|rubles|roubles|hryvnias?|yuan|yen|rupees)\b"), read_money_word, 0),
+            mk(
+                &format!(
+                    r"(?i){q}(?P<c>[$€£¥₽])\s?(?P<n>{NUM_DIGIT}(?:\s?(?:thousand|million|billion|trillion|bn|mn|m|k)\b)?)"
+                ),
+                read_money_symbol,
+                0,
+            ),
+            mk(
+                &format!(
+                    r"(?i)\b{q}(?P<n>{num})\s(?P<c>dollars|euros|pounds|rubles|roubles|hryvnias?|yuan|yen|rupees)\b"
+                ),
+                read_money_word,
+                0,
+            ),
             // Ranges.
-            mk(&format!(r"(?i)\b(?:between\s)?(?P<a>{NUM_DIGIT})\s?(?:to|-|–|and)\s?(?P<b>{NUM_DIGIT})\b"), read_range, 1),
+            mk(
+                &format!(
+                    r"(?i)\b(?:between\s)?(?P<a>{NUM_DIGIT})\s?(?:to|-|–|and)\s?(?P<b>{NUM_DIGIT})\b"
+                ),
+                read_range,
+                1,
+            ),
             // Vague magnitudes: "tens of thousands", "hundreds", "dozens of".
-            mk(r"(?i)\b(?P<v>tens of thousands|hundreds of thousands|tens of millions|hundreds of millions|thousands|hundreds|dozens|millions|billions)\b", read_magnitude, 2),
+            mk(
+                r"(?i)\b(?P<v>tens of thousands|hundreds of thousands|tens of millions|hundreds of millions|thousands|hundreds|dozens|millions|billions)\b",
+                read_magnitude,
+                2,
+            ),
             // Durations: "five hours", "nearly four years", "five-hour".
-            mk(&format!(r"(?i)\b{q}(?P<n>{NUM_DIGIT}|{NUM_WORD}|a|an)[\s-](?P<u>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)\b"), read_duration, 1),
+            mk(
+                &format!(
+                    r"(?i)\b{q}(?P<n>{NUM_DIGIT}|{NUM_WORD}|a|an)[\s-](?P<u>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)\b"
+                ),
+                read_duration,
+                1,
+            ),
             // Hyphenated counts: "28-point", "12-member".
-            mk(&format!(r"(?i)\b(?P<n>{NUM_DIGIT}|{NUM_WORD})-(?P<u>[a-z]+)\b"), read_compound, 2),
+            mk(
+                &format!(r"(?i)\b(?P<n>{NUM_DIGIT}|{NUM_WORD})-(?P<u>[a-z]+)\b"),
+                read_compound,
+                2,
+            ),
             // Ordinals.
-            mk(r"(?i)\b(?P<o>\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\b", read_ordinal, 3),
+            mk(
+                r"(?i)\b(?P<o>\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\b",
+                read_ordinal,
+                3,
+            ),
             // Years on their own.
             mk(r"\b(?P<y>(?:19|20)\d{2})\b", read_year, 3),
             // Plain numbers.
@@ -287,25 +433,37 @@ fn build_rules() -> Vec<Rule> {
     }
 }
 
-
 fn read_full_date(c: &regex::Captures, _: &Resolve) -> Read {
     let date = Date {
         year: cap(c, "y")?.parse().ok()?,
         month: month_number(cap(c, "m")?)?,
         day: cap(c, "d")?.parse().ok()?,
     };
-    Some((NumberKind::Date, date.valid().then(|| Value::Iso(date.iso())), None))
+    Some((
+        NumberKind::Date,
+        date.valid().then(|| Value::Iso(date.iso())),
+        None,
+    ))
 }
 
 fn read_iso_date(c: &regex::Captures, _: &Resolve) -> Read {
-    let date = Date { year: cap(c, "y")?.parse().ok()?, month: cap(c, "mn")?.parse().ok()?, day: cap(c, "d")?.parse().ok()? };
-    date.valid().then(|| (NumberKind::Date, Some(Value::Iso(date.iso())), None))
+    let date = Date {
+        year: cap(c, "y")?.parse().ok()?,
+        month: cap(c, "mn")?.parse().ok()?,
+        day: cap(c, "d")?.parse().ok()?,
+    };
+    date.valid()
+        .then(|| (NumberKind::Date, Some(Value::Iso(date.iso())), None))
 }
 
 fn read_month_year(c: &regex::Captures, _: &Resolve) -> Read {
     let m = month_number(cap(c, "m")?)?;
     let y: i32 = cap(c, "y")?.parse().ok()?;
-    Some((NumberKind::Date, Some(Value::Iso(format!("{y:04}-{m:02}"))), None))
+    Some((
+        NumberKind::Date,
+        Some(Value::Iso(format!("{y:04}-{m:02}"))),
+        None,
+    ))
 }
 
 /// The year of a month named without one: the latest such month not after the anchor.
@@ -320,7 +478,14 @@ fn read_month_day(c: &regex::Captures, r: &Resolve) -> Read {
     if d == 0 || d > 31 {
         return None;
     }
-    let value = year_of_month(m, r.anchor).map(|y| Date { year: y, month: m, day: d }).filter(|d| d.valid()).map(|d| Value::Iso(d.iso()));
+    let value = year_of_month(m, r.anchor)
+        .map(|y| Date {
+            year: y,
+            month: m,
+            day: d,
+        })
+        .filter(|d| d.valid())
+        .map(|d| Value::Iso(d.iso()));
     Some((NumberKind::Date, value, None))
 }
 
@@ -341,7 +506,10 @@ fn read_weekday(c: &regex::Captures, r: &Resolve) -> Read {
     let target = WEEKDAYS.iter().position(|d| *d == w)? as i64;
     let value = r.anchor.map(|a| {
         let base = a.to_days();
-        let day = (-4..=2).map(|off| base + off).find(|d| Date::from_days(*d).weekday() == target).unwrap_or(base);
+        let day = (-4..=2)
+            .map(|off| base + off)
+            .find(|d| Date::from_days(*d).weekday() == target)
+            .unwrap_or(base);
         Value::Iso(Date::from_days(day).iso())
     });
     Some((NumberKind::Date, value, None))
@@ -367,17 +535,33 @@ fn read_clock(c: &regex::Captures, _: &Resolve) -> Read {
     } else if !pm && h == 12 {
         h = 0;
     }
-    Some((NumberKind::Time, Some(Value::Iso(format!("{h:02}:{mi:02}"))), None))
+    Some((
+        NumberKind::Time,
+        Some(Value::Iso(format!("{h:02}:{mi:02}"))),
+        None,
+    ))
 }
 
 fn read_age(c: &regex::Captures, _: &Resolve) -> Read {
-    Some((NumberKind::Age, num_of(c, "n").map(Value::Number), Some("year".into())))
+    Some((
+        NumberKind::Age,
+        num_of(c, "n").map(Value::Number),
+        Some("year".into()),
+    ))
 }
 
 fn read_percent(c: &regex::Captures, _: &Resolve) -> Read {
     let u = cap(c, "u")?.to_lowercase();
-    let unit = if u.starts_with("percentage") { "percentage point" } else { "%" };
-    Some((NumberKind::Percent, num_of(c, "n").map(Value::Number), Some(unit.into())))
+    let unit = if u.starts_with("percentage") {
+        "percentage point"
+    } else {
+        "%"
+    };
+    Some((
+        NumberKind::Percent,
+        num_of(c, "n").map(Value::Number),
+        Some(unit.into()),
+    ))
 }
 
 fn read_area(c: &regex::Captures, _: &Resolve) -> Read {
@@ -393,7 +577,11 @@ fn read_area(c: &regex::Captures, _: &Resolve) -> Read {
     } else {
         "m2"
     };
-    Some((NumberKind::Area, num_of(c, "n").map(Value::Number), Some(unit.into())))
+    Some((
+        NumberKind::Area,
+        num_of(c, "n").map(Value::Number),
+        Some(unit.into()),
+    ))
 }
 
 fn currency(sym: &str) -> &'static str {
@@ -414,22 +602,54 @@ fn read_money_symbol(c: &regex::Captures, _: &Resolve) -> Read {
     let n = cap(c, "n")?;
     let compact = n.replace(' ', "");
     let (digits, mult) = match compact.to_lowercase() {
-        s if s.ends_with("trillion") => (compact.get(..compact.len() - 8).unwrap_or("").to_string(), 1e12),
-        s if s.ends_with("billion") => (compact.get(..compact.len() - 7).unwrap_or("").to_string(), 1e9),
-        s if s.ends_with("million") => (compact.get(..compact.len() - 7).unwrap_or("").to_string(), 1e6),
-        s if s.ends_with("thousand") => (compact.get(..compact.len() - 8).unwrap_or("").to_string(), 1e3),
-        s if s.ends_with("bn") => (compact.get(..compact.len() - 2).unwrap_or("").to_string(), 1e9),
-        s if s.ends_with("mn") => (compact.get(..compact.len() - 2).unwrap_or("").to_string(), 1e6),
-        s if s.ends_with('m') => (compact.get(..compact.len() - 1).unwrap_or("").to_string(), 1e6),
-        s if s.ends_with('k') => (compact.get(..compact.len() - 1).unwrap_or("").to_string(), 1e3),
+        s if s.ends_with("trillion") => (
+            compact.get(..compact.len() - 8).unwrap_or("").to_string(),
+            1e12,
+        ),
+        s if s.ends_with("billion") => (
+            compact.get(..compact.len() - 7).unwrap_or("").to_string(),
+            1e9,
+        ),
+        s if s.ends_with("million") => (
+            compact.get(..compact.len() - 7).unwrap_or("").to_string(),
+            1e6,
+        ),
+        s if s.ends_with("thousand") => (
+            compact.get(..compact.len() - 8).unwrap_or("").to_string(),
+            1e3,
+        ),
+        s if s.ends_with("bn") => (
+            compact.get(..compact.len() - 2).unwrap_or("").to_string(),
+            1e9,
+        ),
+        s if s.ends_with("mn") => (
+            compact.get(..compact.len() - 2).unwrap_or("").to_string(),
+            1e6,
+        ),
+        s if s.ends_with('m') => (
+            compact.get(..compact.len() - 1).unwrap_or("").to_string(),
+            1e6,
+        ),
+        s if s.ends_with('k') => (
+            compact.get(..compact.len() - 1).unwrap_or("").to_string(),
+            1e3,
+        ),
         _ => (compact.clone(), 1.0),
     };
     let v = parse_number(&digits).map(|v| v * mult);
-    Some((NumberKind::Money, v.map(Value::Number), Some(currency(cap(c, "c")?).into())))
+    Some((
+        NumberKind::Money,
+        v.map(Value::Number),
+        Some(currency(cap(c, "c")?).into()),
+    ))
 }
 
 fn read_money_word(c: &regex::Captures, _: &Resolve) -> Read {
-    Some((NumberKind::Money, num_of(c, "n").map(Value::Number), Some(currency(cap(c, "c")?).into())))
+    Some((
+        NumberKind::Money,
+        num_of(c, "n").map(Value::Number),
+        Some(currency(cap(c, "c")?).into()),
+    ))
 }
 
 fn read_range(c: &regex::Captures, _: &Resolve) -> Read {
@@ -459,29 +679,57 @@ fn read_magnitude(c: &regex::Captures, _: &Resolve) -> Read {
 
 fn read_duration(c: &regex::Captures, _: &Resolve) -> Read {
     let unit = singular(cap(c, "u")?);
-    let unit = if unit == "centurie" { "century".to_string() } else { unit };
-    Some((NumberKind::Duration, num_of(c, "n").map(Value::Number), Some(unit)))
+    let unit = if unit == "centurie" {
+        "century".to_string()
+    } else {
+        unit
+    };
+    Some((
+        NumberKind::Duration,
+        num_of(c, "n").map(Value::Number),
+        Some(unit),
+    ))
 }
 
 fn read_compound(c: &regex::Captures, _: &Resolve) -> Read {
     let u = cap(c, "u")?.to_lowercase();
     // "one-sided", "two-thirds" and the like are words, not counts.
-    if ["sided", "thirds", "third", "quarters", "way", "off", "time", "on"].contains(&u.as_str()) || word_value(&u).is_some() {
+    if [
+        "sided", "thirds", "third", "quarters", "way", "off", "time", "on",
+    ]
+    .contains(&u.as_str())
+        || word_value(&u).is_some()
+    {
         return None;
     }
-    Some((NumberKind::Count, num_of(c, "n").map(Value::Number), Some(u)))
+    Some((
+        NumberKind::Count,
+        num_of(c, "n").map(Value::Number),
+        Some(u),
+    ))
 }
 
 fn read_ordinal(c: &regex::Captures, _: &Resolve) -> Read {
     let o = cap(c, "o")?.to_lowercase();
-    let v = ORDINALS.iter().position(|w| *w == o).map(|v| v as f64).or_else(|| {
-        o.trim_end_matches(|ch: char| ch.is_alphabetic()).parse::<f64>().ok()
-    }).or((o == "twentieth").then_some(20.0));
+    let v = ORDINALS
+        .iter()
+        .position(|w| *w == o)
+        .map(|v| v as f64)
+        .or_else(|| {
+            o.trim_end_matches(|ch: char| ch.is_alphabetic())
+                .parse::<f64>()
+                .ok()
+        })
+        .or((o == "twentieth").then_some(20.0));
     Some((NumberKind::Ordinal, v.map(Value::Number), None))
 }
 
 fn read_year(c: &regex::Captures, _: &Resolve) -> Read {
-    Some((NumberKind::Date, Some(Value::Iso(cap(c, "y")?.to_string())), None))
+    Some((
+        NumberKind::Date,
+        Some(Value::Iso(cap(c, "y")?.to_string())),
+        None,
+    ))
 }
 
 fn read_count(c: &regex::Captures, _: &Resolve) -> Read {
@@ -489,29 +737,54 @@ fn read_count(c: &regex::Captures, _: &Resolve) -> Read {
 }
 
 /// Words after which "one" is a pronoun, not a number ("no one", "the one").
-const ONE_AS_PRONOUN_BEFORE: &[&str] = &["no", "the", "this", "that", "which", "any", "every", "each", "someone", "anyone"];
+const ONE_AS_PRONOUN_BEFORE: &[&str] = &[
+    "no", "the", "this", "that", "which", "any", "every", "each", "someone", "anyone",
+];
 
 /// Find the numbers in `span` of `text`.
 pub fn find(text: &str, span: Span, resolve: &Resolve) -> Vec<NumberMention> {
-    let Some(region) = span.slice(text) else { return Vec::new() };
+    let Some(region) = span.slice(text) else {
+        return Vec::new();
+    };
     // (priority of the rule, the mention it read)
     let mut cands: Vec<(u8, NumberMention)> = Vec::new();
     let all = compiled();
     let matching: Vec<&Rule> = match &all.set {
-        Some(set) => set.matches(region).iter().filter_map(|i| all.rules.get(i)).collect(),
+        Some(set) => set
+            .matches(region)
+            .iter()
+            .filter_map(|i| all.rules.get(i))
+            .collect(),
         None => all.rules.iter().collect(),
     };
     for rule in matching {
         for c in rule.re.captures_iter(region) {
             let Some(m) = c.get(0) else { continue };
-            let Some((kind, value, unit)) = (rule.read)(&c, resolve) else { continue };
+            let Some((kind, value, unit)) = (rule.read)(&c, resolve) else {
+                continue;
+            };
             let s = Span::new(span.start + m.start(), span.start + m.end());
             let qualifier = c.name("q").map(|q| q.as_str().to_string());
-            cands.push((rule.priority, NumberMention { span: s, kind, value, unit, qualifier }));
+            cands.push((
+                rule.priority,
+                NumberMention {
+                    span: s,
+                    kind,
+                    value,
+                    unit,
+                    qualifier,
+                },
+            ));
         }
     }
     // Longest match first, then the more specific rule; keep the ones that do not overlap.
-    cands.sort_by(|(pa, a), (pb, b)| b.span.len().cmp(&a.span.len()).then(pa.cmp(pb)).then(a.span.start.cmp(&b.span.start)));
+    cands.sort_by(|(pa, a), (pb, b)| {
+        b.span
+            .len()
+            .cmp(&a.span.len())
+            .then(pa.cmp(pb))
+            .then(a.span.start.cmp(&b.span.start))
+    });
     let mut taken: Vec<Span> = Vec::new();
     let mut out = Vec::new();
     for (_, mention) in cands {
@@ -521,16 +794,28 @@ pub fn find(text: &str, span: Span, resolve: &Resolve) -> Vec<NumberMention> {
         }
         let matched = s.slice(text).unwrap_or("");
         let before = text.get(..s.start).unwrap_or("").trim_end();
-        let prev_word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
-        let word_before_is_glued = text.get(..s.start).is_some_and(|b| b.ends_with(|c: char| c.is_alphanumeric() || c == '-'));
+        let prev_word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let word_before_is_glued = text
+            .get(..s.start)
+            .is_some_and(|b| b.ends_with(|c: char| c.is_alphanumeric() || c == '-'));
         if word_before_is_glued {
             continue;
         }
-        if kind == NumberKind::Count && matched.eq_ignore_ascii_case("one") && ONE_AS_PRONOUN_BEFORE.contains(&prev_word.as_str()) {
+        if kind == NumberKind::Count
+            && matched.eq_ignore_ascii_case("one")
+            && ONE_AS_PRONOUN_BEFORE.contains(&prev_word.as_str())
+        {
             continue;
         }
         // A bare "a"/"an" duration ("a year") is too vague to mark.
-        if kind == NumberKind::Duration && (matched.to_lowercase().starts_with("a ") || matched.to_lowercase().starts_with("an ")) {
+        if kind == NumberKind::Duration
+            && (matched.to_lowercase().starts_with("a ")
+                || matched.to_lowercase().starts_with("an "))
+        {
             continue;
         }
         taken.push(s);
@@ -545,13 +830,25 @@ pub fn anchor_date(texts: &[&str]) -> Option<Date> {
     let rules = rules();
     let mut best: Option<Date> = None;
     for text in texts {
-        for rule in rules.iter().filter(|r| r.priority == 0 && r.re.as_str().contains("P<d>") && r.re.as_str().contains("P<y>")) {
+        for rule in rules.iter().filter(|r| {
+            r.priority == 0 && r.re.as_str().contains("P<d>") && r.re.as_str().contains("P<y>")
+        }) {
             for c in rule.re.captures_iter(text) {
-                let month = cap(&c, "m").and_then(month_number).or_else(|| cap(&c, "mn").and_then(|m| m.parse().ok()));
-                let (Some(y), Some(m), Some(d)) = (cap(&c, "y").and_then(|y| y.parse().ok()), month, cap(&c, "d").and_then(|d| d.parse().ok())) else {
+                let month = cap(&c, "m")
+                    .and_then(month_number)
+                    .or_else(|| cap(&c, "mn").and_then(|m| m.parse().ok()));
+                let (Some(y), Some(m), Some(d)) = (
+                    cap(&c, "y").and_then(|y| y.parse().ok()),
+                    month,
+                    cap(&c, "d").and_then(|d| d.parse().ok()),
+                ) else {
                     continue;
                 };
-                let date = Date { year: y, month: m, day: d };
+                let date = Date {
+                    year: y,
+                    month: m,
+                    day: d,
+                };
                 if date.valid() && best.is_none_or(|b| date > b) {
                     best = Some(date);
                 }
@@ -566,10 +863,23 @@ mod tests {
     use super::*;
 
     fn nums(text: &str) -> Vec<(String, NumberKind, Option<Value>, Option<String>)> {
-        let r = Resolve { anchor: Some(Date { year: 2025, month: 12, day: 2 }) };
+        let r = Resolve {
+            anchor: Some(Date {
+                year: 2025,
+                month: 12,
+                day: 2,
+            }),
+        };
         find(text, Span::new(0, text.len()), &r)
             .into_iter()
-            .map(|n| (n.span.slice(text).unwrap_or("").to_string(), n.kind, n.value, n.unit))
+            .map(|n| {
+                (
+                    n.span.slice(text).unwrap_or("").to_string(),
+                    n.kind,
+                    n.value,
+                    n.unit,
+                )
+            })
             .collect()
     }
 
@@ -601,32 +911,158 @@ mod tests {
         Some(Value::Range([a, b]))
     }
 
-    t!(digits_with_separators, "Russia launched 5,660 missiles.", "5,660", Count, n(5660.0));
+    t!(
+        digits_with_separators,
+        "Russia launched 5,660 missiles.",
+        "5,660",
+        Count,
+        n(5660.0)
+    );
     t!(decimals, "It grew 2.5 times.", "2.5", Count, n(2.5));
-    t!(spelled_duration, "talks lasted five hours", "five hours", Duration, n(5.0));
-    t!(approximate_duration, "lasted nearly five hours", "nearly five hours", Duration, n(5.0));
-    t!(hyphen_duration, "after a five-hour meeting", "five-hour", Duration, n(5.0));
-    t!(percent_sign, "about 19% of Ukraine", "about 19%", Percent, n(19.0));
-    t!(percent_word, "more than 19 percent of it", "more than 19 percent", Percent, n(19.0));
-    t!(percentage_point, "up one percentage point", "one percentage point", Percent, n(1.0));
-    t!(area, "seized 701 sq km in a month", "701 sq km", Area, n(701.0));
-    t!(area_words, "roughly 5,000 square kilometers of land", "roughly 5,000 square kilometers", Area, n(5000.0));
-    t!(range, "estimates of 25,000 to 30,000 per month", "25,000 to 30,000", Range, r(25000.0, 30000.0));
-    t!(magnitude, "causing tens of thousands of casualties", "tens of thousands", Count, r(10000.0, 99999.0));
+    t!(
+        spelled_duration,
+        "talks lasted five hours",
+        "five hours",
+        Duration,
+        n(5.0)
+    );
+    t!(
+        approximate_duration,
+        "lasted nearly five hours",
+        "nearly five hours",
+        Duration,
+        n(5.0)
+    );
+    t!(
+        hyphen_duration,
+        "after a five-hour meeting",
+        "five-hour",
+        Duration,
+        n(5.0)
+    );
+    t!(
+        percent_sign,
+        "about 19% of Ukraine",
+        "about 19%",
+        Percent,
+        n(19.0)
+    );
+    t!(
+        percent_word,
+        "more than 19 percent of it",
+        "more than 19 percent",
+        Percent,
+        n(19.0)
+    );
+    t!(
+        percentage_point,
+        "up one percentage point",
+        "one percentage point",
+        Percent,
+        n(1.0)
+    );
+    t!(
+        area,
+        "seized 701 sq km in a month",
+        "701 sq km",
+        Area,
+        n(701.0)
+    );
+    t!(
+        area_words,
+        "roughly 5,000 square kilometers of land",
+        "roughly 5,000 square kilometers",
+        Area,
+        n(5000.0)
+    );
+    t!(
+        range,
+        "estimates of 25,000 to 30,000 per month",
+        "25,000 to 30,000",
+        Range,
+        r(25000.0, 30000.0)
+    );
+    t!(
+        magnitude,
+        "causing tens of thousands of casualties",
+        "tens of thousands",
+        Count,
+        r(10000.0, 99999.0)
+    );
     t!(age, "The 73-year-old said", "73-year-old", Age, n(73.0));
-    t!(compound, "a leaked 28-point draft", "28-point", Count, n(28.0));
-    t!(money, "a $1.5 billion deal", "$1.5 billion", Money, n(1.5e9));
-    t!(full_date, "on December 2, 2025 in Moscow", "December 2, 2025", Date, iso("2025-12-02"));
-    t!(month_year, "in February 2022 it began", "February 2022", Date, iso("2022-02"));
-    t!(late_month, "in late October it said", "late October", Date, iso("2025-10"));
-    t!(weekday_before, "to resign Friday", "Friday", Date, iso("2025-11-28"));
-    t!(weekday_after, "as early as Wednesday", "Wednesday", Date, iso("2025-12-03"));
-    t!(midnight, "ended after midnight", "midnight", Time, iso("00:00"));
-    t!(clock, "at 3:30 p.m. local time", "3:30 p.m.", Time, iso("15:30"));
+    t!(
+        compound,
+        "a leaked 28-point draft",
+        "28-point",
+        Count,
+        n(28.0)
+    );
+    t!(
+        money,
+        "a $1.5 billion deal",
+        "$1.5 billion",
+        Money,
+        n(1.5e9)
+    );
+    t!(
+        full_date,
+        "on December 2, 2025 in Moscow",
+        "December 2, 2025",
+        Date,
+        iso("2025-12-02")
+    );
+    t!(
+        month_year,
+        "in February 2022 it began",
+        "February 2022",
+        Date,
+        iso("2022-02")
+    );
+    t!(
+        late_month,
+        "in late October it said",
+        "late October",
+        Date,
+        iso("2025-10")
+    );
+    t!(
+        weekday_before,
+        "to resign Friday",
+        "Friday",
+        Date,
+        iso("2025-11-28")
+    );
+    t!(
+        weekday_after,
+        "as early as Wednesday",
+        "Wednesday",
+        Date,
+        iso("2025-12-03")
+    );
+    t!(
+        midnight,
+        "ended after midnight",
+        "midnight",
+        Time,
+        iso("00:00")
+    );
+    t!(
+        clock,
+        "at 3:30 p.m. local time",
+        "3:30 p.m.",
+        Time,
+        iso("15:30")
+    );
     t!(year, "since 2022 at least", "2022", Date, iso("2022"));
     t!(ordinal, "the first major move", "first", Ordinal, n(1.0));
     t!(ordinal_digits, "the 21st century", "21st", Ordinal, n(21.0));
-    t!(twenty_one, "twenty-one people", "twenty-one", Count, n(21.0));
+    t!(
+        twenty_one,
+        "twenty-one people",
+        "twenty-one",
+        Count,
+        n(21.0)
+    );
 
     #[test]
     fn pronoun_one_is_not_a_number() {
@@ -636,15 +1072,31 @@ mod tests {
     #[test]
     fn anchor_is_the_latest_full_date() {
         let a = anchor_date(&["on March 3, 2024 and", "met on December 2, 2025 [photo]"]);
-        assert_eq!(a, Some(Date { year: 2025, month: 12, day: 2 }));
+        assert_eq!(
+            a,
+            Some(Date {
+                year: 2025,
+                month: 12,
+                day: 2
+            })
+        );
         assert_eq!(anchor_date(&["no dates here"]), None);
     }
 
     #[test]
     fn calendar_arithmetic() {
-        let d = Date { year: 2025, month: 12, day: 2 };
+        let d = Date {
+            year: 2025,
+            month: 12,
+            day: 2,
+        };
         assert_eq!(d.weekday(), 1, "Tuesday");
         assert_eq!(Date::from_days(d.to_days()), d);
-        assert!(!Date { year: 2025, month: 2, day: 30 }.valid());
+        assert!(!Date {
+            year: 2025,
+            month: 2,
+            day: 30
+        }
+        .valid());
     }
 }

@@ -86,7 +86,9 @@ struct BlockQuotes {
 /// an earlier line of the same paragraph ("one sentence per line" text), if any.
 fn quotes_in_block(text: &str, block: Span, carried: Option<char>) -> BlockQuotes {
     let mut found = BlockQuotes::default();
-    let Some(region) = block.slice(text) else { return found };
+    let Some(region) = block.slice(text) else {
+        return found;
+    };
     // Stack of (closing mark expected, byte offset of the opening mark).
     let mut stack: Vec<(char, usize)> = carried.map(|m| (m, CARRIED)).into_iter().collect();
     let mut prev: Option<char> = None;
@@ -105,10 +107,11 @@ fn quotes_in_block(text: &str, block: Span, carried: Option<char>) -> BlockQuote
             next = iter.peek().map(|&(_, x)| x);
         }
         let width = if doubled { 2 } else { c.len_utf8() };
-        let opens_here =
-            prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘\"«:`".contains(p));
+        let opens_here = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘\"«:`".contains(p));
         let close = |stack: &mut Vec<(char, usize)>, found: &mut BlockQuotes, mark: char| {
-            let Some(pos) = stack.iter().rposition(|&(m, _)| m == mark) else { return false };
+            let Some(pos) = stack.iter().rposition(|&(m, _)| m == mark) else {
+                return false;
+            };
             let (_, start) = stack.get(pos).copied().unwrap_or((mark, 0));
             stack.truncate(pos);
             if stack.is_empty() {
@@ -121,7 +124,8 @@ fn quotes_in_block(text: &str, block: Span, carried: Option<char>) -> BlockQuote
             }
             true
         };
-        let is_open = |stack: &Vec<(char, usize)>, mark: char| stack.iter().any(|&(m, _)| m == mark);
+        let is_open =
+            |stack: &Vec<(char, usize)>, mark: char| stack.iter().any(|&(m, _)| m == mark);
         match c {
             '“' => {
                 // A closing mark typed as an opening one: “ right after the quoted words.
@@ -165,7 +169,8 @@ fn quotes_in_block(text: &str, block: Span, carried: Option<char>) -> BlockQuote
             '"' => {
                 let open_double = is_open(&stack, '"') || is_open(&stack, '”');
                 if open_double && !(opens_here && is_letter_or_digit(next)) {
-                    let _ = close(&mut stack, &mut found, '"') || close(&mut stack, &mut found, '”');
+                    let _ =
+                        close(&mut stack, &mut found, '"') || close(&mut stack, &mut found, '”');
                 } else if opens_here {
                     stack.push(('"', i));
                 }
@@ -187,7 +192,9 @@ fn quotes_in_block(text: &str, block: Span, carried: Option<char>) -> BlockQuote
 }
 
 fn opens_with_quote(text: &str, block: Span) -> bool {
-    block.slice(text).is_some_and(|s| s.starts_with(['“', '"', '‘', '«', '`']) || s.starts_with("''"))
+    block
+        .slice(text)
+        .is_some_and(|s| s.starts_with(['“', '"', '‘', '«', '`']) || s.starts_with("''"))
 }
 
 /// How many following lines a quote left open at the end of a line may continue over
@@ -216,15 +223,24 @@ pub fn find_spans(text: &str, blocks: &[Span]) -> Vec<Span> {
         carried = None;
         out.extend(&found.spans);
         i += 1;
-        let Some((at, mark)) = found.open.filter(|&(at, _)| at != CARRIED) else { continue };
+        let Some((at, mark)) = found.open.filter(|&(at, _)| at != CARRIED) else {
+            continue;
+        };
         let start = block.start + at;
-        if blocks.get(i).is_some_and(|next| opens_with_quote(text, *next)) {
+        if blocks
+            .get(i)
+            .is_some_and(|next| opens_with_quote(text, *next))
+        {
             out.push(Span::new(start, block.end));
         } else if let Some(closes) = closing_line(text, blocks, i, mark) {
             // Whatever the lines in between hold is inside this quote.
             i = closes;
             carried = Some((start, mark));
-        } else if i == blocks.len() && text.get(start..block.end).is_some_and(|s| s.split_whitespace().count() >= 3) {
+        } else if i == blocks.len()
+            && text
+                .get(start..block.end)
+                .is_some_and(|s| s.split_whitespace().count() >= 3)
+        {
             out.push(Span::new(start, block.end));
         }
     }
@@ -237,10 +253,14 @@ pub fn find_spans(text: &str, blocks: &[Span]) -> Vec<Span> {
 /// with only white space between (no page chrome left out of the content in between).
 fn closing_line(text: &str, blocks: &[Span], from: usize, mark: char) -> Option<usize> {
     for j in from..blocks.len().min(from + MAX_CARRIED_LINES) {
-        let (Some(prev), Some(b)) = (j.checked_sub(1).and_then(|p| blocks.get(p)), blocks.get(j)) else {
+        let (Some(prev), Some(b)) = (j.checked_sub(1).and_then(|p| blocks.get(p)), blocks.get(j))
+        else {
             return None;
         };
-        if !text.get(prev.end..b.start).is_some_and(|gap| gap.chars().all(char::is_whitespace)) {
+        if !text
+            .get(prev.end..b.start)
+            .is_some_and(|gap| gap.chars().all(char::is_whitespace))
+        {
             return None;
         }
         if quotes_in_block(text, *b, Some(mark)).carried_end.is_some() {
@@ -253,19 +273,68 @@ fn closing_line(text: &str, blocks: &[Span], from: usize, mark: char) -> Option<
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 /// Nouns that describe a source without naming it ("a Russian official").
 const SOURCE_NOUNS: &[&str] = &[
-    "official", "officials", "source", "sources", "spokesperson", "spokesman", "spokeswoman",
-    "aide", "diplomat", "diplomats", "leader", "minister", "president", "envoy", "negotiator",
-    "negotiators", "adviser", "advisor", "statement", "ministry", "government", "people",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "aide",
+    "diplomat",
+    "diplomats",
+    "leader",
+    "minister",
+    "president",
+    "envoy",
+    "negotiator",
+    "negotiators",
+    "adviser",
+    "advisor",
+    "statement",
+    "ministry",
+    "government",
+    "people",
 ];
 /// Words that may stand between a subject and its verb ("Putin repeatedly said").
 const AUXILIARIES: &[&str] = &[
-    "has", "have", "had", "was", "were", "is", "are", "also", "then", "later", "again", "once",
-    "repeatedly", "previously", "earlier", "now", "would", "will", "could", "did", "had",
-    "reportedly", "publicly", "privately", "separately", "only", "just", "further", "not",
-    "been", "being", "be",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "also",
+    "then",
+    "later",
+    "again",
+    "once",
+    "repeatedly",
+    "previously",
+    "earlier",
+    "now",
+    "would",
+    "will",
+    "could",
+    "did",
+    "had",
+    "reportedly",
+    "publicly",
+    "privately",
+    "separately",
+    "only",
+    "just",
+    "further",
+    "not",
+    "been",
+    "being",
+    "be",
 ];
 /// Verbs whose object is the one spoken to, not the speaker ("told France Info").
-const LISTENER_VERBS: &[&str] = &["told", "tell", "tells", "telling", "informed", "assured", "reminded"];
+const LISTENER_VERBS: &[&str] = &[
+    "told", "tell", "tells", "telling", "informed", "assured", "reminded",
+];
 /// How far before a short label after a possessive a speech verb may stand and still
 /// credit it.
 const LABEL_VERB_DISTANCE: usize = 6;
@@ -277,7 +346,9 @@ const MAX_APPOSITION_WORDS: usize = 14;
 const MAX_VERB_DISTANCE: usize = 30;
 /// Words between a quote and a later verb that show the verb belongs to a new clause
 /// ("…”, with Zelenskyy saying …").
-const CLAUSE_BREAKS: &[&str] = &["with", "and", "but", "while", "as", "after", "before", "when", "which", "who"];
+const CLAUSE_BREAKS: &[&str] = &[
+    "with", "and", "but", "while", "as", "after", "before", "when", "which", "who",
+];
 
 /// How many of the quotes after a headline are candidates for the body quote it condenses:
 /// enough for any article's own quotes, and a bound that keeps a long text linear.
@@ -308,7 +379,12 @@ struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// Per-token facts computed in one pass each (tokens, quotes and entities are sorted).
-    fn new(text: &'a str, tokens: &'a [Token<'a>], entities: &'a [Entity], quotes: &[Span]) -> Self {
+    fn new(
+        text: &'a str,
+        tokens: &'a [Token<'a>],
+        entities: &'a [Entity],
+        quotes: &[Span],
+    ) -> Self {
         let mut quoted = Vec::with_capacity(tokens.len());
         let mut entity = Vec::with_capacity(tokens.len());
         let (mut qi, mut ei) = (0, 0);
@@ -316,23 +392,46 @@ impl<'a> Ctx<'a> {
             while quotes.get(qi).is_some_and(|q| q.end <= t.span.start) {
                 qi += 1;
             }
-            quoted.push(quotes.get(qi).is_some_and(|q| q.start <= t.span.start && t.span.end <= q.end));
+            quoted.push(
+                quotes
+                    .get(qi)
+                    .is_some_and(|q| q.start <= t.span.start && t.span.end <= q.end),
+            );
             while entities.get(ei).is_some_and(|e| e.span.end <= t.span.start) {
                 ei += 1;
             }
-            entity.push(entities.get(ei).filter(|e| e.span.start <= t.span.start && t.span.end <= e.span.end).map(|_| ei));
+            entity.push(
+                entities
+                    .get(ei)
+                    .filter(|e| e.span.start <= t.span.start && t.span.end <= e.span.end)
+                    .map(|_| ei),
+            );
         }
         let speech = tokens
             .iter()
             .zip(&quoted)
-            .map(|(t, q)| !q && t.text.starts_with(|c: char| c.is_ascii_alphabetic()) && SPEECH_VERBS.contains_lower(t.text))
+            .map(|(t, q)| {
+                !q && t.text.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && SPEECH_VERBS.contains_lower(t.text)
+            })
             .collect();
-        Ctx { text, tokens, entities, quoted, speech, entity }
+        Ctx {
+            text,
+            tokens,
+            entities,
+            quoted,
+            speech,
+            entity,
+        }
     }
 
     /// The entity that contains token `k`.
     fn entity_at(&self, k: usize) -> Option<&Entity> {
-        self.entity.get(k).copied().flatten().and_then(|i| self.entities.get(i))
+        self.entity
+            .get(k)
+            .copied()
+            .flatten()
+            .and_then(|i| self.entities.get(i))
     }
 
     fn in_quote(&self, k: usize) -> bool {
@@ -347,11 +446,16 @@ impl<'a> Ctx<'a> {
     }
 
     fn is_pronoun(&self, k: usize) -> bool {
-        self.tokens.get(k).is_some_and(|t| PRONOUNS.iter().any(|p| t.text.eq_ignore_ascii_case(p)))
+        self.tokens
+            .get(k)
+            .is_some_and(|t| PRONOUNS.iter().any(|p| t.text.eq_ignore_ascii_case(p)))
     }
 
     fn lower(&self, k: usize) -> std::borrow::Cow<'_, str> {
-        self.tokens.get(k).map(|t| lowercase(t.text)).unwrap_or_default()
+        self.tokens
+            .get(k)
+            .map(|t| lowercase(t.text))
+            .unwrap_or_default()
     }
 
     fn is_speech_verb(&self, k: usize) -> bool {
@@ -363,12 +467,22 @@ impl<'a> Ctx<'a> {
     /// or a coordinated verb, the subject of an earlier speech verb in the sentence or the
     /// first source the sentence names (a person before anything else); else the named
     /// object after it.
-    fn source_of_verb(&self, k: usize, sentence: std::ops::Range<usize>, limit: usize) -> Option<Source<'_>> {
+    fn source_of_verb(
+        &self,
+        k: usize,
+        sentence: std::ops::Range<usize>,
+        limit: usize,
+    ) -> Option<Source<'_>> {
         let verb = self.lower(k);
         let participle_after_comma = verb.ends_with("ing")
-            && k.checked_sub(1).and_then(|p| self.tokens.get(p)).zip(self.tokens.get(k)).is_some_and(|(p, v)| {
-                self.text.get(p.span.end..v.span.start).is_some_and(|g| g.contains(','))
-            });
+            && k.checked_sub(1)
+                .and_then(|p| self.tokens.get(p))
+                .zip(self.tokens.get(k))
+                .is_some_and(|(p, v)| {
+                    self.text
+                        .get(p.span.end..v.span.start)
+                        .is_some_and(|g| g.contains(','))
+                });
         if !participle_after_comma {
             if let Some(s) = self.subject_before(k) {
                 return Some(s);
@@ -388,7 +502,9 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             match self.entity_at(j) {
-                Some(e) if e.kind == EntityType::Person => return Some(Source::Named(e.canonical.as_str(), e.kind)),
+                Some(e) if e.kind == EntityType::Person => {
+                    return Some(Source::Named(e.canonical.as_str(), e.kind))
+                }
                 Some(e) if e.kind != EntityType::Other && first_other.is_none() => {
                     first_other = Some(Source::Named(e.canonical.as_str(), e.kind));
                 }
@@ -421,7 +537,11 @@ impl<'a> Ctx<'a> {
         // parenthesis ("Hugh Hefner, the magazine's founder, said"; "her agent, Mark
         // Roesler, said"; "Trump, speaking in Washington, called …").
         let verb_start = self.tokens.get(j).map_or(t.span.end, |v| v.span.start);
-        if self.text.get(t.span.end..verb_start).is_some_and(|g| g.contains(',')) {
+        if self
+            .text
+            .get(t.span.end..verb_start)
+            .is_some_and(|g| g.contains(','))
+        {
             return self.around_apposition(ti);
         }
         // A gap with punctuation (other than a closing quote) breaks the subject.
@@ -441,13 +561,22 @@ impl<'a> Ctx<'a> {
                 let d = self.lower(s - 1);
                 if d == "a" || d == "an" {
                     let start = self.tokens.get(s - 1)?.span.start;
-                    return Some(Source::Indefinite(self.text.get(start..t.span.end)?.to_string()));
+                    return Some(Source::Indefinite(
+                        self.text.get(start..t.span.end)?.to_string(),
+                    ));
                 }
                 if d == "the" || d == "its" || d == "his" || d == "her" {
                     break;
                 }
-                let (Some(prev), Some(cur)) = (self.tokens.get(s - 1), self.tokens.get(s)) else { break };
-                if self.in_quote(s - 1) || self.text.get(prev.span.end..cur.span.start).is_some_and(|g| g.trim() != "") {
+                let (Some(prev), Some(cur)) = (self.tokens.get(s - 1), self.tokens.get(s)) else {
+                    break;
+                };
+                if self.in_quote(s - 1)
+                    || self
+                        .text
+                        .get(prev.span.end..cur.span.start)
+                        .is_some_and(|g| g.trim() != "")
+                {
                     break;
                 }
                 s -= 1;
@@ -467,14 +596,23 @@ impl<'a> Ctx<'a> {
     /// founder,"), else a name that makes up the apposition ("her agent, Mark Roesler,").
     fn around_apposition(&self, end: usize) -> Option<Source<'_>> {
         let gap_has_comma = |a: usize| {
-            let (Some(x), Some(y)) = (self.tokens.get(a), self.tokens.get(a + 1)) else { return false };
-            self.text.get(x.span.end..y.span.start).is_some_and(|g| g.contains(','))
+            let (Some(x), Some(y)) = (self.tokens.get(a), self.tokens.get(a + 1)) else {
+                return false;
+            };
+            self.text
+                .get(x.span.end..y.span.start)
+                .is_some_and(|g| g.contains(','))
         };
         let breaks = |a: usize| {
-            let (Some(x), Some(y)) = (self.tokens.get(a), self.tokens.get(a + 1)) else { return true };
+            let (Some(x), Some(y)) = (self.tokens.get(a), self.tokens.get(a + 1)) else {
+                return true;
+            };
             y.sentence_initial
                 || self.in_quote(a)
-                || self.text.get(x.span.end..y.span.start).is_some_and(|g| g.contains([';', ':', '.', '(', ')', '"', '“', '”']))
+                || self
+                    .text
+                    .get(x.span.end..y.span.start)
+                    .is_some_and(|g| g.contains([';', ':', '.', '(', ')', '"', '“', '”']))
         };
         // The comma that opens the apposition: at most MAX_APPOSITION_WORDS words back.
         let mut open = None;
@@ -488,13 +626,17 @@ impl<'a> Ctx<'a> {
             }
         }
         let before = open?;
-        if let Some(e) = self.entity_at(before).filter(|e| matches!(e.kind, EntityType::Person | EntityType::Org)) {
+        if let Some(e) = self
+            .entity_at(before)
+            .filter(|e| matches!(e.kind, EntityType::Person | EntityType::Org))
+        {
             return Some(Source::Named(e.canonical.as_str(), e.kind));
         }
         // The apposition is one name (with nothing but a determiner before the comma).
         let first = self.entity_at(before + 1)?;
         let same = self.entity_at(end).is_some_and(|e| std::ptr::eq(e, first));
-        (same && first.kind == EntityType::Person).then_some(Source::Named(first.canonical.as_str(), first.kind))
+        (same && first.kind == EntityType::Person)
+            .then_some(Source::Named(first.canonical.as_str(), first.kind))
     }
 
     /// The named source within a few words after token `k` ("said top aide X", "said
@@ -512,13 +654,21 @@ impl<'a> Ctx<'a> {
             if self.in_quote(j) || t.span.end > limit {
                 break;
             }
-            let gap_before = self.tokens.get(j - 1).and_then(|p| self.text.get(p.span.end..t.span.start)).unwrap_or("");
+            let gap_before = self
+                .tokens
+                .get(j - 1)
+                .and_then(|p| self.text.get(p.span.end..t.span.start))
+                .unwrap_or("");
             if j > k + 1 && gap_before.contains([',', ';', ':']) {
                 break;
             }
             match self.entity_at(j) {
-                Some(e) if e.kind == EntityType::Person => person = Some(Source::Named(e.canonical.as_str(), e.kind)),
-                Some(e) if e.kind == EntityType::Org && org.is_none() => org = Some(Source::Named(e.canonical.as_str(), e.kind)),
+                Some(e) if e.kind == EntityType::Person => {
+                    person = Some(Source::Named(e.canonical.as_str(), e.kind))
+                }
+                Some(e) if e.kind == EntityType::Org && org.is_none() => {
+                    org = Some(Source::Named(e.canonical.as_str(), e.kind))
+                }
                 _ => {}
             }
         }
@@ -528,11 +678,22 @@ impl<'a> Ctx<'a> {
 
 /// Attribute the quotes of one article. `units` are its sentences and headings in order,
 /// `tokens` all its tokens in order.
-pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], entities: &[Entity]) -> Vec<Quote> {
+pub fn attribute(
+    text: &str,
+    spans: &[Span],
+    units: &[Unit],
+    tokens: &[Token],
+    entities: &[Entity],
+) -> Vec<Quote> {
     let ctx = Ctx::new(text, tokens, entities, spans);
     let unit_of = |pos: usize| {
-        let i = units.partition_point(|u| u.span.start <= pos).checked_sub(1)?;
-        units.get(i).filter(|u| pos < u.span.end.max(u.span.start + 1)).map(|_| i)
+        let i = units
+            .partition_point(|u| u.span.start <= pos)
+            .checked_sub(1)?;
+        units
+            .get(i)
+            .filter(|u| pos < u.span.end.max(u.span.start + 1))
+            .map(|_| i)
     };
     let mut result: Vec<(Span, Option<Source>, bool, bool)> = Vec::new();
     let mut last_speaker: Option<(&str, EntityType)> = None;
@@ -543,12 +704,20 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
     let mut unit_tokens: Vec<std::ops::Range<usize>> = Vec::with_capacity(units.len());
     let mut k = 0;
     for u in units {
-        while ctx.tokens.get(k).is_some_and(|t| t.span.start < u.span.start) {
+        while ctx
+            .tokens
+            .get(k)
+            .is_some_and(|t| t.span.start < u.span.start)
+        {
             k += 1;
         }
         let start = k;
         let mut end = k;
-        while ctx.tokens.get(end).is_some_and(|t| t.span.end <= u.span.end) {
+        while ctx
+            .tokens
+            .get(end)
+            .is_some_and(|t| t.span.end <= u.span.end)
+        {
             end += 1;
         }
         unit_tokens.push(start..end);
@@ -556,16 +725,21 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
     let mut unit_speakers: Vec<Option<(&str, EntityType)>> = vec![None; units.len()];
     for (ui, idx) in unit_tokens.iter().enumerate() {
         let idx = idx.clone();
-        let by_verb = idx.clone().filter(|&k| ctx.is_speech_verb(k)).find_map(|k| match ctx.subject_before(k) {
-            Some(Source::Named(n, EntityType::Person)) => Some((n, EntityType::Person)),
-            _ => None,
-        });
+        let by_verb = idx
+            .clone()
+            .filter(|&k| ctx.is_speech_verb(k))
+            .find_map(|k| match ctx.subject_before(k) {
+                Some(Source::Named(n, EntityType::Person)) => Some((n, EntityType::Person)),
+                _ => None,
+            });
         let first_person = || {
             idx.clone().find_map(|k| {
                 if ctx.in_quote(k) {
                     return None;
                 }
-                ctx.entity_at(k).filter(|e| e.kind == EntityType::Person).map(|e| (e.canonical.as_str(), e.kind))
+                ctx.entity_at(k)
+                    .filter(|e| e.kind == EntityType::Person)
+                    .map(|e| (e.canonical.as_str(), e.kind))
             })
         };
         if let Some(slot) = unit_speakers.get_mut(ui) {
@@ -574,7 +748,9 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
     }
     let mut next_unit_with_speaker_update = 0;
     for q in spans {
-        let (Some(first_unit), Some(last_unit)) = (unit_of(q.start), unit_of(q.end.saturating_sub(1))) else {
+        let (Some(first_unit), Some(last_unit)) =
+            (unit_of(q.start), unit_of(q.end.saturating_sub(1)))
+        else {
             continue;
         };
         // Bring the running "last speaker" up to this sentence.
@@ -595,7 +771,8 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
             _ => ctx.token_range(window),
         };
         let window_tokens = ctx.tokens.get(in_window.clone()).unwrap_or(&[]);
-        let before = in_window.start..in_window.start + window_tokens.partition_point(|t| t.span.end <= q.start);
+        let before = in_window.start
+            ..in_window.start + window_tokens.partition_point(|t| t.span.end <= q.start);
         let after_start = in_window.start + window_tokens.partition_point(|t| t.span.start < q.end);
         let after = after_start..in_window.end.max(after_start);
         let mut source: Option<Source> = None;
@@ -603,22 +780,42 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
         // After the quote: "…,” Zelensky said" / "…,” said Ushakov" / "…,” he added", or
         // further on in a sentence the quote opens ("“No compromise” was reached …, a
         // Russian official has said").
-        let after_close = after.start..after.clone().find(|&k| ctx.in_quote(k)).unwrap_or(after.end);
-        let next_quote_start = spans.get(spans.partition_point(|s| s.start < q.end)).filter(|s| s.start < window.end).map(|s| s.start);
+        let after_close = after.start
+            ..after
+                .clone()
+                .find(|&k| ctx.in_quote(k))
+                .unwrap_or(after.end);
+        let next_quote_start = spans
+            .get(spans.partition_point(|s| s.start < q.end))
+            .filter(|s| s.start < window.end)
+            .map(|s| s.start);
         let quote_opens_sentence = before.is_empty();
-        let verb_after = after_close.clone().position(|k| ctx.is_speech_verb(k)).filter(|&pos| {
-            let k = after_close.start + pos;
-            let broken = after_close.clone().take(pos).any(|j| CLAUSE_BREAKS.contains(&&*ctx.lower(j)));
-            // A verb that leads straight into another quote introduces that one instead.
-            let words_to_next = next_quote_start.map(|ns| {
-                after.clone().filter(|&j| j > k && ctx.tokens.get(j).is_some_and(|t| t.span.end <= ns)).count()
+        let verb_after = after_close
+            .clone()
+            .position(|k| ctx.is_speech_verb(k))
+            .filter(|&pos| {
+                let k = after_close.start + pos;
+                let broken = after_close
+                    .clone()
+                    .take(pos)
+                    .any(|j| CLAUSE_BREAKS.contains(&&*ctx.lower(j)));
+                // A verb that leads straight into another quote introduces that one instead.
+                let words_to_next = next_quote_start.map(|ns| {
+                    after
+                        .clone()
+                        .filter(|&j| j > k && ctx.tokens.get(j).is_some_and(|t| t.span.end <= ns))
+                        .count()
+                });
+                (pos <= 3 || quote_opens_sentence) && !broken && words_to_next.is_none_or(|n| n > 3)
             });
-            (pos <= 3 || quote_opens_sentence) && !broken && words_to_next.is_none_or(|n| n > 3)
-        });
         if let Some(pos) = verb_after {
             let k = after_close.start + pos;
             has_verb = true;
-            source = if pos == 0 { ctx.object_after(k, window.end) } else { ctx.subject_before(k) };
+            source = if pos == 0 {
+                ctx.object_after(k, window.end)
+            } else {
+                ctx.subject_before(k)
+            };
             if source.is_none() {
                 source = ctx.object_after(k, window.end);
             }
@@ -627,8 +824,18 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
         if source.is_none() {
             // A short label right after a possessive ("Russia’s “shadow fleet”") is a term,
             // credited to a speaker only by a speech verb close to it.
-            let short = q.slice(text).is_some_and(|s| s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() <= 3);
-            let possessive_label = before.clone().last().and_then(|j| ctx.tokens.get(j)).is_some_and(|t| t.possessive) && short;
+            let short = q.slice(text).is_some_and(|s| {
+                s.split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .count()
+                    <= 3
+            });
+            let possessive_label = before
+                .clone()
+                .last()
+                .and_then(|j| ctx.tokens.get(j))
+                .is_some_and(|t| t.possessive)
+                && short;
             for (distance, k) in before.clone().rev().take(MAX_VERB_DISTANCE).enumerate() {
                 if possessive_label && distance > LABEL_VERB_DISTANCE {
                     break;
@@ -649,9 +856,19 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
                 if gap.ends_with(':') {
                     has_verb = true;
                     let subject = before.clone().find_map(|j| {
-                        ctx.entity_at(j).filter(|e| matches!(e.kind, EntityType::Person | EntityType::Org | EntityType::Place)).map(|e| Source::Named(e.canonical.as_str(), e.kind))
+                        ctx.entity_at(j)
+                            .filter(|e| {
+                                matches!(
+                                    e.kind,
+                                    EntityType::Person | EntityType::Org | EntityType::Place
+                                )
+                            })
+                            .map(|e| Source::Named(e.canonical.as_str(), e.kind))
                     });
-                    source = subject.or_else(|| (!before.is_empty() && ctx.is_pronoun(before.start)).then_some(Source::Pronoun));
+                    source = subject.or_else(|| {
+                        (!before.is_empty() && ctx.is_pronoun(before.start))
+                            .then_some(Source::Pronoun)
+                    });
                 }
             }
         }
@@ -685,7 +902,12 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
         // A title or a so-called name inside a sentence is no one's words: "the epic “Australia,”",
         // "the so-called “Teflon Don”", "commonly known as the “genius grant.”"
         // (A speech verb right next to it still makes it words: "replied “Absolutely not,”".)
-        let verb_beside = before.clone().rev().take(2).chain(after_close.clone().take(2)).any(|k| ctx.is_speech_verb(k));
+        let verb_beside = before
+            .clone()
+            .rev()
+            .take(2)
+            .chain(after_close.clone().take(2))
+            .any(|k| ctx.is_speech_verb(k));
         let title = is_title_like(q.slice(text).unwrap_or("")) && !verb_beside;
         if !quote_opens_sentence && !heading && (title || so_called(&ctx, before.clone())) {
             source = None;
@@ -716,19 +938,28 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
         .iter()
         .map(|(span, _, _, _)| content_words(span.slice(text).unwrap_or("")))
         .collect();
-    let same_words = |i: usize| -> Option<&str> {
-        let mine = words.get(i).filter(|w| !w.is_empty())?;
-        result.iter().zip(&words).enumerate().find_map(|(j, ((_, src, _, _), theirs))| match src {
-            Some(Source::Named(n, EntityType::Person)) if j != i && mine.iter().all(|w| theirs.contains(w)) => Some(*n),
-            _ => None,
-        })
-    };
+    let same_words =
+        |i: usize| -> Option<&str> {
+            let mine = words.get(i).filter(|w| !w.is_empty())?;
+            result.iter().zip(&words).enumerate().find_map(
+                |(j, ((_, src, _, _), theirs))| match src {
+                    Some(Source::Named(n, EntityType::Person))
+                        if j != i && mine.iter().all(|w| theirs.contains(w)) =>
+                    {
+                        Some(*n)
+                    }
+                    _ => None,
+                },
+            )
+        };
     let resolved: Vec<Option<String>> = result
         .iter()
         .enumerate()
         .map(|(i, (_, src, _, _))| match src {
             Some(Source::Named(n, _)) => Some((*n).to_string()),
-            Some(Source::Indefinite(d)) => Some(same_words(i).map_or_else(|| d.clone(), str::to_string)),
+            Some(Source::Indefinite(d)) => {
+                Some(same_words(i).map_or_else(|| d.clone(), str::to_string))
+            }
             Some(Source::Description(d)) => Some(d.clone()),
             Some(Source::Pronoun) | None => None,
         })
@@ -738,7 +969,11 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
         .zip(resolved)
         .map(|((span, _, scare, _), speaker)| Quote {
             span: *span,
-            kind: if *scare { QuoteKind::Scare } else { QuoteKind::Direct },
+            kind: if *scare {
+                QuoteKind::Scare
+            } else {
+                QuoteKind::Direct
+            },
             speaker: if *scare { None } else { speaker },
         })
         .collect();
@@ -766,7 +1001,9 @@ pub fn attribute(text: &str, spans: &[Span], units: &[Unit], tokens: &[Token], e
             if result.get(j).is_none_or(|r| r.3) {
                 continue;
             }
-            let Some(speaker) = quotes.get(j).and_then(|q| q.speaker.clone()) else { continue };
+            let Some(speaker) = quotes.get(j).and_then(|q| q.speaker.clone()) else {
+                continue;
+            };
             let theirs = words_of(j, &quotes);
             let shared = mine.iter().filter(|w| theirs.contains(w)).count();
             let candidate = (shared, std::cmp::Reverse(j), speaker);
@@ -795,13 +1032,21 @@ fn is_title_like(quote: &str) -> bool {
     let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
     (1..=8).contains(&words.len())
         && !long.is_empty()
-        && long.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !words.iter().any(|w| PRONOUNS.contains(&w.to_lowercase().as_str()) || *w == "I")
+        && long
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !words
+            .iter()
+            .any(|w| PRONOUNS.contains(&w.to_lowercase().as_str()) || *w == "I")
 }
 
 /// The words right before a quote name it rather than quote anyone: "so-called", "known as".
 fn so_called(ctx: &Ctx, before: std::ops::Range<usize>) -> bool {
-    let last: Vec<String> = before.rev().take(3).map(|k| ctx.lower(k).into_owned()).collect();
+    let last: Vec<String> = before
+        .rev()
+        .take(3)
+        .map(|k| ctx.lower(k).into_owned())
+        .collect();
     let w = |i: usize| last.get(i).map_or("", String::as_str);
     w(0) == "so-called"
         || w(0) == "called" && w(1) == "so"
@@ -821,15 +1066,24 @@ mod tests {
     use super::*;
 
     fn spans(text: &str) -> Vec<&str> {
-        find_spans(text, &[Span::new(0, text.len())]).iter().map(|s| s.slice(text).unwrap_or("")).collect()
+        find_spans(text, &[Span::new(0, text.len())])
+            .iter()
+            .map(|s| s.slice(text).unwrap_or(""))
+            .collect()
     }
 
     #[test]
     fn quote_marks() {
         assert_eq!(spans("He said “yes” and ‘no’ today."), ["“yes”", "‘no’"]);
-        assert_eq!(spans("It wasn’t “the ‘real’ deal,” she said."), ["“the ‘real’ deal,”"]);
+        assert_eq!(
+            spans("It wasn’t “the ‘real’ deal,” she said."),
+            ["“the ‘real’ deal,”"]
+        );
         assert_eq!(spans("The residents’ exit was “orderly”."), ["“orderly”"]);
-        assert_eq!(spans("He said \"we won\" and 'they lost'."), ["\"we won\"", "'they lost'"]);
+        assert_eq!(
+            spans("He said \"we won\" and 'they lost'."),
+            ["\"we won\"", "'they lost'"]
+        );
         assert_eq!(spans("Unclosed “quote here."), Vec::<&str>::new());
         assert_eq!(spans("A 5'10\" man, the 1990s' end."), Vec::<&str>::new());
     }
@@ -842,9 +1096,15 @@ mod tests {
             ("He called it ` a joke ' then.", &["` a joke '"]),
             ("''Two apostrophes,'' she said.", &["''Two apostrophes,''"]),
             ("\"Mixed pair,” he said.", &["\"Mixed pair,”"]),
-            ("“Mixed the other way,\" he said.", &["“Mixed the other way,\""]),
+            (
+                "“Mixed the other way,\" he said.",
+                &["“Mixed the other way,\""],
+            ),
             ("\"Closed by two,'' he said.", &["\"Closed by two,''"]),
-            ("“Wrong-way closing mark,“ he said.", &["“Wrong-way closing mark,“"]),
+            (
+                "“Wrong-way closing mark,“ he said.",
+                &["“Wrong-way closing mark,“"],
+            ),
             ("the film `` Australia, '' and more", &["`` Australia, ''"]),
             ("It's the players' ball, isn't it?", &[]),
         ];
@@ -864,13 +1124,26 @@ mod tests {
             blocks.push(Span::new(at, at + line.len()));
             at += line.len() + 1;
         }
-        let got: Vec<&str> = find_spans(text, &blocks).iter().map(|s| s.slice(text).unwrap_or("")).collect();
+        let got: Vec<&str> = find_spans(text, &blocks)
+            .iter()
+            .map(|s| s.slice(text).unwrap_or(""))
+            .collect();
         assert_eq!(got, ["`` First sentence of it.\nSecond sentence, ''"]);
-        assert_eq!(spans("He ended: “We will not give up on this."), ["“We will not give up on this."]);
+        assert_eq!(
+            spans("He ended: “We will not give up on this."),
+            ["“We will not give up on this."]
+        );
         // A stray mark never closed on the next lines is no quote, and hides none.
         let text = "A stray \" mark.\nNo quote.\n“Real,” he said.";
-        let blocks = [Span::new(0, 15), Span::new(16, 25), Span::new(26, text.len())];
-        let got: Vec<&str> = find_spans(text, &blocks).iter().map(|s| s.slice(text).unwrap_or("")).collect();
+        let blocks = [
+            Span::new(0, 15),
+            Span::new(16, 25),
+            Span::new(26, text.len()),
+        ];
+        let got: Vec<&str> = find_spans(text, &blocks)
+            .iter()
+            .map(|s| s.slice(text).unwrap_or(""))
+            .collect();
         assert_eq!(got, ["“Real,”"]);
     }
 
@@ -879,7 +1152,10 @@ mod tests {
         let text = "“First part of it.\n“Second part,” he said.";
         let nl = text.find('\n').unwrap_or(0);
         let blocks = [Span::new(0, nl), Span::new(nl + 1, text.len())];
-        let got: Vec<&str> = find_spans(text, &blocks).iter().map(|s| s.slice(text).unwrap_or("")).collect();
+        let got: Vec<&str> = find_spans(text, &blocks)
+            .iter()
+            .map(|s| s.slice(text).unwrap_or(""))
+            .collect();
         assert_eq!(got, ["“First part of it.", "“Second part,”"]);
     }
 }
@@ -891,7 +1167,15 @@ mod attribution_tests {
 
     fn speakers(text: &str) -> Vec<(String, Option<String>)> {
         let a = analyze(text);
-        a.quotes.iter().map(|q| (q.span.slice(text).unwrap_or("").to_string(), q.speaker.clone())).collect()
+        a.quotes
+            .iter()
+            .map(|q| {
+                (
+                    q.span.slice(text).unwrap_or("").to_string(),
+                    q.speaker.clone(),
+                )
+            })
+            .collect()
     }
 
     #[test]
@@ -902,14 +1186,23 @@ mod attribution_tests {
     }
 
     fn one(text: &str) -> Vec<Option<String>> {
-        speakers(&format!("Headline about the budget\n\n{text}")).into_iter().map(|(_, s)| s).collect()
+        speakers(&format!("Headline about the budget\n\n{text}"))
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect()
     }
 
     #[test]
     fn patterns() {
         // "…,” X said" and "…,” said title X".
-        assert_eq!(one("“We will not back down,” Merkel said."), [Some("Merkel".into())]);
-        assert_eq!(one("“It is over,” said finance minister Olaf Scholz."), [Some("Olaf Scholz".into())]);
+        assert_eq!(
+            one("“We will not back down,” Merkel said."),
+            [Some("Merkel".into())]
+        );
+        assert_eq!(
+            one("“It is over,” said finance minister Olaf Scholz."),
+            [Some("Olaf Scholz".into())]
+        );
         // Pronoun after a named speaker.
         assert_eq!(
             one("Angela Merkel spoke on Monday. “We are ready,” she said."),
@@ -939,11 +1232,26 @@ mod attribution_tests {
     #[test]
     fn appositions_listeners_and_modifiers() {
         let cases: &[(&str, &str)] = &[
-            ("“Her work was iconic,” Hugh Hefner, the magazine's founder, said on Monday.", "Hugh Hefner"),
-            ("“She was a star,” her agent, Mark Roesler, said yesterday.", "Mark Roesler"),
-            ("“They fear nothing,” Gerard Benezat, the store's insurer, told France Info.", "Gerard Benezat"),
-            ("“It was a crime,” said Sheriff's Deputy Tim Brennan.", "Tim Brennan"),
-            ("“They came to visit,” said South Richmond Hill resident Maria Lopez.", "Maria Lopez"),
+            (
+                "“Her work was iconic,” Hugh Hefner, the magazine's founder, said on Monday.",
+                "Hugh Hefner",
+            ),
+            (
+                "“She was a star,” her agent, Mark Roesler, said yesterday.",
+                "Mark Roesler",
+            ),
+            (
+                "“They fear nothing,” Gerard Benezat, the store's insurer, told France Info.",
+                "Gerard Benezat",
+            ),
+            (
+                "“It was a crime,” said Sheriff's Deputy Tim Brennan.",
+                "Tim Brennan",
+            ),
+            (
+                "“They came to visit,” said South Richmond Hill resident Maria Lopez.",
+                "Maria Lopez",
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(one(text), [Some((*want).to_string())], "{text}");
@@ -957,7 +1265,11 @@ mod attribution_tests {
         let kinds = |text: &str| -> Vec<(Option<String>, QuoteKind)> {
             // After a headline, so that the sentence is body text.
             let text = format!("Film news of the week\n\n{text}");
-            analyze(&text).quotes.into_iter().map(|q| (q.speaker, q.kind)).collect()
+            analyze(&text)
+                .quotes
+                .into_iter()
+                .map(|q| (q.speaker, q.kind))
+                .collect()
         };
         for text in [
             "Jackman, who said he loved it, starred in the epic “Australia,” and then left.",
@@ -967,7 +1279,10 @@ mod attribution_tests {
             assert_eq!(kinds(text), [(None, QuoteKind::Scare)], "{text}");
         }
         // A speech verb beside a Title Case quote keeps it speech.
-        assert_eq!(one("Asked about it, Matthew Brown replied “Absolutely Not.”"), [Some("Matthew Brown".into())]);
+        assert_eq!(
+            one("Asked about it, Matthew Brown replied “Absolutely Not.”"),
+            [Some("Matthew Brown".into())]
+        );
         assert_eq!(
             one("Angela Merkel praised the deal. Awards are not everything, she said. “Her work matters most.”"),
             [Some("Angela Merkel".into())]

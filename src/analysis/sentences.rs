@@ -12,12 +12,12 @@ use crate::text::Span;
 /// Abbreviations that are followed by a period but do not end a sentence. Titles, months,
 /// and common Latin and business forms, lower-cased without the final period.
 static ABBREVIATIONS: WordSet = WordSet::new(&[
-    "mr", "mrs", "ms", "mx", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt",
-    "adm", "cmdr", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det", "st",
-    "mt", "ft", "jr", "sr", "messrs", "mme", "mlle", "inc", "corp", "ltd", "co", "bros", "plc", "llc", "vs", "v", "etc", "approx", "est",
-    "dept", "univ", "assn", "ave", "blvd", "rd", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
-    "thurs", "fri", "sat", "sun", "e.g", "i.e", "cf", "al", "ca", "op", "ed", "eds",
+    "mr", "mrs", "ms", "mx", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
+    "cmdr", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det", "st", "mt", "ft",
+    "jr", "sr", "messrs", "mme", "mlle", "inc", "corp", "ltd", "co", "bros", "plc", "llc", "vs",
+    "v", "etc", "approx", "est", "dept", "univ", "assn", "ave", "blvd", "rd", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
+    "thu", "thur", "thurs", "fri", "sat", "sun", "e.g", "i.e", "cf", "al", "ca", "op", "ed", "eds",
 ]);
 
 /// Abbreviations that only abbreviate before a number ("No. 5", "p. 12"); elsewhere the
@@ -27,9 +27,41 @@ const NUMERIC_ABBREVIATIONS: &[&str] = &["no", "nos", "vol", "fig", "pp", "p", "
 /// Words that open sentences and rarely follow an acronym inside one. After "U.S." such a
 /// word means the acronym ended the sentence.
 const SENTENCE_OPENERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
-    "Those", "But", "And", "In", "On", "At", "As", "After", "Before", "When", "While",
-    "However", "Meanwhile", "There", "His", "Her", "Their", "Its", "Our", "If", "Yet", "So",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "As",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "However",
+    "Meanwhile",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "If",
+    "Yet",
+    "So",
 ];
 
 fn is_opening_quote(c: char) -> bool {
@@ -55,7 +87,9 @@ fn word_before(text: &str, end: usize) -> &str {
 /// The word that starts at byte `start` (letters only).
 fn word_after(text: &str, start: usize) -> &str {
     let tail = text.get(start..).unwrap_or("");
-    let end = tail.find(|c: char| !c.is_alphabetic()).unwrap_or(tail.len());
+    let end = tail
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(tail.len());
     tail.get(..end).unwrap_or("")
 }
 
@@ -72,7 +106,9 @@ fn period_is_not_final(text: &str, dot: usize, next: usize) -> bool {
         return true;
     }
     if NUMERIC_ABBREVIATIONS.contains(&lower.as_str()) {
-        return text.get(next..).is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
+        return text
+            .get(next..)
+            .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
     }
     let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
     // An initial: a single capital letter ("F." in "John F. Kennedy").
@@ -80,8 +116,7 @@ fn period_is_not_final(text: &str, dot: usize, next: usize) -> bool {
         return true;
     }
     // A dotted acronym ("U.S", "U.N", "a.m"): not final unless a sentence opener follows.
-    if word.contains('.') && letters.len() <= 4 && word.split('.').all(|p| p.chars().count() <= 1)
-    {
+    if word.contains('.') && letters.len() <= 4 && word.split('.').all(|p| p.chars().count() <= 1) {
         return !SENTENCE_OPENERS.contains(&word_after(text, next));
     }
     false
@@ -89,7 +124,9 @@ fn period_is_not_final(text: &str, dot: usize, next: usize) -> bool {
 
 /// Split one block of prose (`span` in `text`) into sentence spans, trimmed, in order.
 pub fn split(text: &str, span: Span) -> Vec<Span> {
-    let Some(block) = span.slice(text) else { return Vec::new() };
+    let Some(block) = span.slice(text) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     let mut start = span.start;
     // Terminal marks before this offset belong to a run already looked at.
@@ -99,7 +136,12 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
             continue;
         }
         let single_period = mark == ".";
-        let mut chars = block.get(off..).unwrap_or("").char_indices().skip(1).peekable();
+        let mut chars = block
+            .get(off..)
+            .unwrap_or("")
+            .char_indices()
+            .skip(1)
+            .peekable();
         // The whole run of terminal punctuation and closing marks.
         let mut end = off + mark.len();
         let mut run = 1;
@@ -133,10 +175,14 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
         }
         let opens_sentence = match next {
             Some(d) if d.is_uppercase() || d.is_ascii_digit() => true,
-            Some(d) if is_opening_quote(d) => after_next.is_some_and(|e| e.is_uppercase() || e.is_ascii_digit() || e == '.'),
+            Some(d) if is_opening_quote(d) => {
+                after_next.is_some_and(|e| e.is_uppercase() || e.is_ascii_digit() || e == '.')
+            }
             _ => false,
         };
-        let abbreviation = single_period && run == 1 && period_is_not_final(text, span.start + off, span.start + next_off);
+        let abbreviation = single_period
+            && run == 1
+            && period_is_not_final(text, span.start + off, span.start + next_off);
         if opens_sentence && !abbreviation {
             out.push(Span::new(start, span.start + end).trim(text));
             start = span.start + next_off;
@@ -155,7 +201,10 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        split(text, Span::new(0, text.len())).iter().map(|s| s.slice(text).unwrap_or("")).collect()
+        split(text, Span::new(0, text.len()))
+            .iter()
+            .map(|s| s.slice(text).unwrap_or(""))
+            .collect()
     }
 
     macro_rules! t {
@@ -168,20 +217,83 @@ mod tests {
         };
     }
 
-    t!(plain, "One two. Three four! Five?", ["One two.", "Three four!", "Five?"]);
-    t!(abbreviation_title, "Dr. Smith met Gen. Jones. They talked.", ["Dr. Smith met Gen. Jones.", "They talked."]);
-    t!(acronym_inside, "U.S. President Joe Biden spoke. He left.", ["U.S. President Joe Biden spoke.", "He left."]);
-    t!(acronym_before_name, "talks with the U.S. Secretary of State went on.", ["talks with the U.S. Secretary of State went on."]);
-    t!(acronym_ends_sentence, "He met officials from the U.S. The talks went well.", ["He met officials from the U.S.", "The talks went well."]);
-    t!(initials, "John F. Kennedy was shot in 1963. It shocked the world.", ["John F. Kennedy was shot in 1963.", "It shocked the world."]);
-    t!(decimals, "Growth was 2.5 percent. Prices rose.", ["Growth was 2.5 percent.", "Prices rose."]);
-    t!(quote_ends_sentence, "“We are ready.” Putin said it twice.", ["“We are ready.”", "Putin said it twice."]);
-    t!(quote_then_said, "“We are ready,” he said. Then he left.", ["“We are ready,” he said.", "Then he left."]);
-    t!(split_inside_quote, "“Yesterday, he said no. Today, he threatens ports,” Sybiha wrote.", ["“Yesterday, he said no.", "Today, he threatens ports,” Sybiha wrote."]);
-    t!(next_opens_with_quote, "He spoke. “No compromise,” he said.", ["He spoke.", "“No compromise,” he said."]);
-    t!(lowercase_after_period, "It cost 5 p.m. tickets. Fine.", ["It cost 5 p.m. tickets.", "Fine."]);
-    t!(no_final_punctuation, "A headline without a period", ["A headline without a period"]);
-    t!(month_abbreviation, "On Jan. 5 the court ruled. Appeals followed.", ["On Jan. 5 the court ruled.", "Appeals followed."]);
-    t!(ellipsis, "He paused… Then he spoke.", ["He paused…", "Then he spoke."]);
+    t!(
+        plain,
+        "One two. Three four! Five?",
+        ["One two.", "Three four!", "Five?"]
+    );
+    t!(
+        abbreviation_title,
+        "Dr. Smith met Gen. Jones. They talked.",
+        ["Dr. Smith met Gen. Jones.", "They talked."]
+    );
+    t!(
+        acronym_inside,
+        "U.S. President Joe Biden spoke. He left.",
+        ["U.S. President Joe Biden spoke.", "He left."]
+    );
+    t!(
+        acronym_before_name,
+        "talks with the U.S. Secretary of State went on.",
+        ["talks with the U.S. Secretary of State went on."]
+    );
+    t!(
+        acronym_ends_sentence,
+        "He met officials from the U.S. The talks went well.",
+        ["He met officials from the U.S.", "The talks went well."]
+    );
+    t!(
+        initials,
+        "John F. Kennedy was shot in 1963. It shocked the world.",
+        ["John F. Kennedy was shot in 1963.", "It shocked the world."]
+    );
+    t!(
+        decimals,
+        "Growth was 2.5 percent. Prices rose.",
+        ["Growth was 2.5 percent.", "Prices rose."]
+    );
+    t!(
+        quote_ends_sentence,
+        "“We are ready.” Putin said it twice.",
+        ["“We are ready.”", "Putin said it twice."]
+    );
+    t!(
+        quote_then_said,
+        "“We are ready,” he said. Then he left.",
+        ["“We are ready,” he said.", "Then he left."]
+    );
+    t!(
+        split_inside_quote,
+        "“Yesterday, he said no. Today, he threatens ports,” Sybiha wrote.",
+        [
+            "“Yesterday, he said no.",
+            "Today, he threatens ports,” Sybiha wrote."
+        ]
+    );
+    t!(
+        next_opens_with_quote,
+        "He spoke. “No compromise,” he said.",
+        ["He spoke.", "“No compromise,” he said."]
+    );
+    t!(
+        lowercase_after_period,
+        "It cost 5 p.m. tickets. Fine.",
+        ["It cost 5 p.m. tickets.", "Fine."]
+    );
+    t!(
+        no_final_punctuation,
+        "A headline without a period",
+        ["A headline without a period"]
+    );
+    t!(
+        month_abbreviation,
+        "On Jan. 5 the court ruled. Appeals followed.",
+        ["On Jan. 5 the court ruled.", "Appeals followed."]
+    );
+    t!(
+        ellipsis,
+        "He paused… Then he spoke.",
+        ["He paused…", "Then he spoke."]
+    );
     t!(empty, "", []);
 }

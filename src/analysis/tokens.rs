@@ -31,7 +31,12 @@ impl Token<'_> {
     /// Two or more letters, all upper case ("EU", "AFP", "U.S.").
     pub fn is_all_caps(&self) -> bool {
         let letters = self.text.chars().filter(|c| c.is_alphabetic()).count();
-        letters >= 2 && self.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        letters >= 2
+            && self
+                .text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
     }
 
     pub fn is_numeric(&self) -> bool {
@@ -88,7 +93,10 @@ impl<'t> ArticleTokens<'t> {
             tokenize_into(text, *b, sentence_starts, &mut all);
             ranges.push(start..all.len());
         }
-        ArticleTokens { all, blocks: ranges }
+        ArticleTokens {
+            all,
+            blocks: ranges,
+        }
     }
 
     /// The tokens of paragraph `i`.
@@ -97,19 +105,33 @@ impl<'t> ArticleTokens<'t> {
     }
 
     pub fn iter_blocks(&self) -> impl Iterator<Item = &[Token<'t>]> {
-        self.blocks.iter().map(|r| self.all.get(r.clone()).unwrap_or(&[]))
+        self.blocks
+            .iter()
+            .map(|r| self.all.get(r.clone()).unwrap_or(&[]))
     }
 }
 
 /// Tokenise `span` of `text`, appending to `out`. `sentence_starts` are the byte offsets
 /// where sentences begin (sorted); a token is sentence-initial when no other token lies
 /// between it and a start.
-pub fn tokenize_into<'t>(text: &'t str, span: Span, sentence_starts: &[usize], out: &mut Vec<Token<'t>>) {
-    let Some(region) = span.slice(text) else { return };
+pub fn tokenize_into<'t>(
+    text: &'t str,
+    span: Span,
+    sentence_starts: &[usize],
+    out: &mut Vec<Token<'t>>,
+) {
+    let Some(region) = span.slice(text) else {
+        return;
+    };
     let first_token = out.len();
     let mut iter = region.char_indices().peekable();
     let first_start = sentence_starts.partition_point(|&s| s < span.start);
-    let mut starts = sentence_starts.get(first_start..).unwrap_or(&[]).iter().copied().peekable();
+    let mut starts = sentence_starts
+        .get(first_start..)
+        .unwrap_or(&[])
+        .iter()
+        .copied()
+        .peekable();
     let mut pending_start = true;
     while let Some((i, c)) = iter.next() {
         if !is_word_char(c) {
@@ -118,7 +140,11 @@ pub fn tokenize_into<'t>(text: &'t str, span: Span, sentence_starts: &[usize], o
         let start = i;
         let mut end = i + c.len_utf8();
         let dot_follows = region.as_bytes().get(i + c.len_utf8()) == Some(&b'.');
-        if let Some(len) = region.get(i..).filter(|_| dot_follows).and_then(dotted_acronym_len) {
+        if let Some(len) = region
+            .get(i..)
+            .filter(|_| dot_follows)
+            .and_then(dotted_acronym_len)
+        {
             end = i + len;
             while iter.peek().is_some_and(|&(j, _)| j < end) {
                 iter.next();
@@ -128,7 +154,10 @@ pub fn tokenize_into<'t>(text: &'t str, span: Span, sentence_starts: &[usize], o
             while let Some(&(j, d)) = iter.peek() {
                 let continues = is_word_char(d)
                     || is_apostrophe(d)
-                        && region.get(j + d.len_utf8()..).and_then(|r| r.chars().next()).is_some_and(char::is_alphabetic);
+                        && region
+                            .get(j + d.len_utf8()..)
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(char::is_alphabetic);
                 if !continues {
                     break;
                 }
@@ -151,7 +180,9 @@ pub fn tokenize_into<'t>(text: &'t str, span: Span, sentence_starts: &[usize], o
         // A bare apostrophe after a plural: "residents’ exit".
         let next_char = region.get(end..).and_then(|r| r.chars().next());
         if !possessive && word.ends_with('s') && next_char.is_some_and(is_apostrophe) {
-            let after = region.get(end + next_char.map_or(0, char::len_utf8)..).and_then(|r| r.chars().next());
+            let after = region
+                .get(end + next_char.map_or(0, char::len_utf8)..)
+                .and_then(|r| r.chars().next());
             if after.is_none_or(|a| !a.is_alphanumeric()) {
                 possessive = true;
             }
@@ -162,17 +193,28 @@ pub fn tokenize_into<'t>(text: &'t str, span: Span, sentence_starts: &[usize], o
             pending_start = true;
         }
         // A capital after a colon opens a clause ("Zelensky: Sovereignty non-negotiable").
-        let before = region.get(..start).unwrap_or("").trim_end_matches(['“', '"', '‘', '\'', ' ']);
+        let before = region
+            .get(..start)
+            .unwrap_or("")
+            .trim_end_matches(['“', '"', '‘', '\'', ' ']);
         if before.ends_with(':') {
             pending_start = true;
         }
         let gap_to_next = region.get(end..).unwrap_or("");
         let joined_to_next = gap_to_next.starts_with(' ')
-            && gap_to_next.get(1..).and_then(|r| r.chars().next()).is_some_and(is_word_char);
+            && gap_to_next
+                .get(1..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(is_word_char);
         let hyphen_to_next = gap_to_next.starts_with('-')
-            && gap_to_next.get(1..).and_then(|r| r.chars().next()).is_some_and(is_word_char);
+            && gap_to_next
+                .get(1..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(is_word_char);
         let hyphen_from_prev = out.len() > first_token
-            && out.last().is_some_and(|p: &Token| p.hyphen_to_next && p.span.end + 1 == abs);
+            && out
+                .last()
+                .is_some_and(|p: &Token| p.hyphen_to_next && p.span.end + 1 == abs);
         out.push(Token {
             span: Span::new(abs, span.start + word_end),
             text: word,
@@ -204,7 +246,21 @@ mod tests {
     fn words_possessives_acronyms_hyphens() {
         let t = toks("U.S. envoy Witkoff’s US-Ukraine talks haven’t ended; residents’ exit.");
         let words: Vec<&str> = t.iter().map(|t| t.text).collect();
-        assert_eq!(words, ["U.S.", "envoy", "Witkoff", "US", "Ukraine", "talks", "haven’t", "ended", "residents", "exit"]);
+        assert_eq!(
+            words,
+            [
+                "U.S.",
+                "envoy",
+                "Witkoff",
+                "US",
+                "Ukraine",
+                "talks",
+                "haven’t",
+                "ended",
+                "residents",
+                "exit"
+            ]
+        );
         assert!(t[0].sentence_initial && !t[1].sentence_initial);
         assert!(t[2].possessive && !t[2].joined_to_next);
         assert!(t[3].hyphen_to_next && t[4].hyphen_from_prev);

@@ -74,7 +74,13 @@ const MAX_APPROXIMATE_CHARS: usize = 4000;
 const MAX_OCCURRENCES: usize = 10_000;
 
 /// Find the passage. `same_text` says the text is the one annotated (its hash matched).
-pub fn anchor(text: &str, offsets: &Offsets<'_>, quote: &Quote, position: Option<Position>, same_text: bool) -> Option<Anchor> {
+pub fn anchor(
+    text: &str,
+    offsets: &Offsets<'_>,
+    quote: &Quote,
+    position: Option<Position>,
+    same_text: bool,
+) -> Option<Anchor> {
     if quote.exact.is_empty() {
         return None;
     }
@@ -83,7 +89,11 @@ pub fn anchor(text: &str, offsets: &Offsets<'_>, quote: &Quote, position: Option
         if span.slice(text) == Some(quote.exact.as_str()) {
             let (p, s) = context(text, span, quote);
             if same_text || (p + s) / 2.0 >= POSITION_CONTEXT {
-                return Some(Anchor { span, method: Method::Position, score: total(1.0, p, s, 1.0) });
+                return Some(Anchor {
+                    span,
+                    method: Method::Position,
+                    score: total(1.0, p, s, 1.0),
+                });
             }
         }
     }
@@ -92,13 +102,18 @@ pub fn anchor(text: &str, offsets: &Offsets<'_>, quote: &Quote, position: Option
 }
 
 fn total(quote: f64, prefix: f64, suffix: f64, position: f64) -> f64 {
-    (QUOTE_WEIGHT * quote + PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix + POSITION_WEIGHT * position)
+    (QUOTE_WEIGHT * quote
+        + PREFIX_WEIGHT * prefix
+        + SUFFIX_WEIGHT * suffix
+        + POSITION_WEIGHT * position)
         / (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT)
 }
 
 /// How near a candidate is to where the passage was, 0–1.
 fn nearness(text: &str, start: usize, hint: Option<usize>) -> f64 {
-    hint.map_or(0.0, |h| 1.0 - (start.abs_diff(h) as f64 / text.len().max(1) as f64).min(1.0))
+    hint.map_or(0.0, |h| {
+        1.0 - (start.abs_diff(h) as f64 / text.len().max(1) as f64).min(1.0)
+    })
 }
 
 /// Similarity of the recorded prefix and suffix to the text around a span, each 0–1.
@@ -109,7 +124,11 @@ fn context(text: &str, span: Span, quote: &Quote) -> (f64, f64) {
         1.0
     } else {
         let n = quote.prefix.chars().count();
-        let start = before.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
+        let start = before
+            .char_indices()
+            .rev()
+            .nth(n.saturating_sub(1))
+            .map_or(0, |(i, _)| i);
         strsim::normalized_levenshtein(before.get(start..).unwrap_or(""), &quote.prefix)
     };
     let s = if quote.suffix.is_empty() {
@@ -124,7 +143,10 @@ fn context(text: &str, span: Span, quote: &Quote) -> (f64, f64) {
 
 fn exact(text: &str, quote: &Quote, hint: Option<usize>) -> Option<Anchor> {
     let mut best: Option<(f64, Span)> = None;
-    for (start, m) in text.match_indices(quote.exact.as_str()).take(MAX_OCCURRENCES) {
+    for (start, m) in text
+        .match_indices(quote.exact.as_str())
+        .take(MAX_OCCURRENCES)
+    {
         let span = Span::new(start, start + m.len());
         let (p, s) = context(text, span, quote);
         let score = total(1.0, p, s, nearness(text, start, hint));
@@ -132,7 +154,11 @@ fn exact(text: &str, quote: &Quote, hint: Option<usize>) -> Option<Anchor> {
             best = Some((score, span));
         }
     }
-    best.map(|(score, span)| Anchor { span, method: Method::Quote, score })
+    best.map(|(score, span)| Anchor {
+        span,
+        method: Method::Quote,
+        score,
+    })
 }
 
 /// Whether two words differ only by a slip of spelling: equal, or (without digits, four
@@ -153,7 +179,12 @@ fn near_word(a: &str, b: &str) -> bool {
 /// Lower-case words, a hyphenated word as one ("re-open" is "reopen").
 fn word_list(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\u{2010}')
-        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase())
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -173,7 +204,10 @@ pub fn same_wording(quote: &str, candidate: &str) -> bool {
 
 /// Lower-case words of three letters or more: the cheap filter before edit distance.
 fn words(s: &str) -> std::collections::HashSet<String> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase).collect()
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect()
 }
 
 fn approximate(text: &str, quote: &Quote, hint: Option<usize>) -> Option<Anchor> {
@@ -191,10 +225,14 @@ fn approximate(text: &str, quote: &Quote, hint: Option<usize>) -> Option<Anchor>
         if wanted.is_empty() || (shared as f64) < 0.5 * wanted.len() as f64 {
             continue;
         }
-        let Some((cost, span)) = best_substring(&pattern, line) else { continue };
+        let Some((cost, span)) = best_substring(&pattern, line) else {
+            continue;
+        };
         let span = Span::new(here + span.start, here + span.end);
         let similarity = 1.0 - cost as f64 / pattern.len() as f64;
-        let Some(found) = span.slice(text) else { continue };
+        let Some(found) = span.slice(text) else {
+            continue;
+        };
         if similarity < MIN_QUOTE_SIMILARITY || !same_wording(&quote.exact, found) {
             continue;
         }
@@ -202,13 +240,24 @@ fn approximate(text: &str, quote: &Quote, hint: Option<usize>) -> Option<Anchor>
         if (p + s) / 2.0 < MIN_CONTEXT_SIMILARITY {
             continue;
         }
-        candidates.push((total(similarity, p, s, nearness(text, span.start, hint)), span));
+        candidates.push((
+            total(similarity, p, s, nearness(text, span.start, hint)),
+            span,
+        ));
     }
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
     match candidates.as_slice() {
         [] => None,
-        [(a, _), (b, other), ..] if a - b < TIE && !candidates.first().is_some_and(|(_, s)| s.overlaps(other)) => None,
-        [(score, span), ..] => Some(Anchor { span: *span, method: Method::Approximate, score: *score }),
+        [(a, _), (b, other), ..]
+            if a - b < TIE && !candidates.first().is_some_and(|(_, s)| s.overlaps(other)) =>
+        {
+            None
+        }
+        [(score, span), ..] => Some(Anchor {
+            span: *span,
+            method: Method::Approximate,
+            score: *score,
+        }),
     }
 }
 
@@ -227,7 +276,11 @@ fn best_substring(pattern: &[char], line: &str) -> Option<(usize, Span)> {
         row.push(left);
         // `diagonal` is the cell above-left (prev[j - 1]), `up` the cell above (prev[j]).
         for ((&(_, tc), diagonal), up) in chars.iter().zip(&prev).zip(prev.iter().skip(1)) {
-            let candidates = [(diagonal.0 + usize::from(pc != tc), diagonal.1), (up.0 + 1, up.1), (left.0 + 1, left.1)];
+            let candidates = [
+                (diagonal.0 + usize::from(pc != tc), diagonal.1),
+                (up.0 + 1, up.1),
+                (left.0 + 1, left.1),
+            ];
             let cell = candidates.into_iter().min_by_key(|c| c.0).unwrap_or(left);
             row.push(cell);
             left = cell;
@@ -252,7 +305,14 @@ mod tests {
         let span = Span::new(start, start + needle.len());
         let o = Offsets::new(text);
         let c = o.span_in_chars(span);
-        (quote_of(text, span), Position { start: c.start, end: c.end }, span)
+        (
+            quote_of(text, span),
+            Position {
+                start: c.start,
+                end: c.end,
+            },
+            span,
+        )
     }
 
     fn place(text: &str, q: &Quote, p: Option<Position>) -> Option<Anchor> {
@@ -279,23 +339,40 @@ mod tests {
 
     #[test]
     fn a_corrected_sentence_is_placed_approximately() {
-        let (q, p, _) = quote_at(ORIGINAL, "Schools will reopen on Friday, the mayor said.", 0);
-        let edited = ORIGINAL.replace("Schools will reopen on Friday, the mayor said.", "Schools will re-open on Friday, the mayor said.");
+        let (q, p, _) = quote_at(
+            ORIGINAL,
+            "Schools will reopen on Friday, the mayor said.",
+            0,
+        );
+        let edited = ORIGINAL.replace(
+            "Schools will reopen on Friday, the mayor said.",
+            "Schools will re-open on Friday, the mayor said.",
+        );
         let a = place(&edited, &q, Some(p)).unwrap();
         assert_eq!(a.method, Method::Approximate);
-        assert_eq!(a.span.slice(&edited), Some("Schools will re-open on Friday, the mayor said."));
+        assert_eq!(
+            a.span.slice(&edited),
+            Some("Schools will re-open on Friday, the mayor said.")
+        );
     }
 
     #[test]
     fn a_look_alike_with_other_figures_is_an_orphan() {
         let (q, p, _) = quote_at(ORIGINAL, "Officials said 12 people died on Monday.", 0);
-        let edited = ORIGINAL.replace("Officials said 12 people died on Monday.", "Officials said 14 people died on Monday.");
+        let edited = ORIGINAL.replace(
+            "Officials said 12 people died on Monday.",
+            "Officials said 14 people died on Monday.",
+        );
         assert_eq!(place(&edited, &q, Some(p)), None);
     }
 
     #[test]
     fn a_negated_sentence_is_an_orphan() {
-        let (q, p, _) = quote_at(ORIGINAL, "Schools will reopen on Friday, the mayor said.", 0);
+        let (q, p, _) = quote_at(
+            ORIGINAL,
+            "Schools will reopen on Friday, the mayor said.",
+            0,
+        );
         let edited = ORIGINAL.replace("Schools will reopen", "Schools will not reopen");
         assert_eq!(place(&edited, &q, Some(p)), None);
     }
@@ -305,7 +382,12 @@ mod tests {
         let (q, p, _) = quote_at(ORIGINAL, "The river rose two metres overnight.", 0);
         // The sentence is gone; a similar one stands in another paragraph, between other
         // sentences.
-        let edited = ORIGINAL.replace("The river rose two metres overnight. ", "").replace("Schools will reopen", "The river rose two metres over the night. Schools will reopen");
+        let edited = ORIGINAL
+            .replace("The river rose two metres overnight. ", "")
+            .replace(
+                "Schools will reopen",
+                "The river rose two metres over the night. Schools will reopen",
+            );
         assert_eq!(place(&edited, &q, Some(p)), None);
     }
 
@@ -318,13 +400,37 @@ mod tests {
     #[test]
     fn wording_tolerates_spelling_not_substance() {
         for (a, b, same) in [
-            ("The harbour reopened on Tuesday.", "The harbor re-opened on Tuesday!", true),
-            ("The harbour reopend on Tuesday.", "The harbour reopened on Tuesday.", true),
-            ("The harbour reopened on Tuesday.", "The harbour reopened on Thursday.", false),
-            ("Officials said 12 people died.", "Officials said 14 people died.", false),
+            (
+                "The harbour reopened on Tuesday.",
+                "The harbor re-opened on Tuesday!",
+                true,
+            ),
+            (
+                "The harbour reopend on Tuesday.",
+                "The harbour reopened on Tuesday.",
+                true,
+            ),
+            (
+                "The harbour reopened on Tuesday.",
+                "The harbour reopened on Thursday.",
+                false,
+            ),
+            (
+                "Officials said 12 people died.",
+                "Officials said 14 people died.",
+                false,
+            ),
             ("The mayor did resign.", "The mayor did not resign.", false),
-            ("Police arrested the man on Monday.", "Police arrested the man on Sunday.", false),
-            ("Police arrested the man.", "Police reportedly arrested the man.", false),
+            (
+                "Police arrested the man on Monday.",
+                "Police arrested the man on Sunday.",
+                false,
+            ),
+            (
+                "Police arrested the man.",
+                "Police reportedly arrested the man.",
+                false,
+            ),
         ] {
             assert_eq!(same_wording(a, b), same, "{a} / {b}");
         }
@@ -335,6 +441,9 @@ mod tests {
         let p: Vec<char> = "reopen on Friday".chars().collect();
         let (cost, span) = best_substring(&p, "Schools will re-open on Friday, they said").unwrap();
         assert_eq!(cost, 1);
-        assert_eq!(span.slice("Schools will re-open on Friday, they said"), Some("re-open on Friday"));
+        assert_eq!(
+            span.slice("Schools will re-open on Friday, they said"),
+            Some("re-open on Friday")
+        );
     }
 }

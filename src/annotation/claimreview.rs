@@ -40,15 +40,32 @@ fn folded(s: &str) -> String {
 }
 
 /// The reviews of every claim with a verdict, in article and claim order.
-pub fn claim_reviews(articles: &[ArticleRef<'_>], tags: &HashMap<String, ArticleTags>, author: &Creator, published: f64) -> Value {
+pub fn claim_reviews(
+    articles: &[ArticleRef<'_>],
+    tags: &HashMap<String, ArticleTags>,
+    author: &Creator,
+    published: f64,
+) -> Value {
     // Every claim of every article with its white space folded, once: each review compares
     // its claim with all of them.
-    let sentences: Vec<Vec<String>> = articles.iter().map(|a| a.claims.iter().map(|c| folded(c.span.slice(a.text).unwrap_or(""))).collect()).collect();
+    let sentences: Vec<Vec<String>> = articles
+        .iter()
+        .map(|a| {
+            a.claims
+                .iter()
+                .map(|c| folded(c.span.slice(a.text).unwrap_or("")))
+                .collect()
+        })
+        .collect();
     let mut reviews = Vec::new();
     for a in articles {
-        let Some(article_tags) = tags.get(a.sha256) else { continue };
+        let Some(article_tags) = tags.get(a.sha256) else {
+            continue;
+        };
         for claim in a.claims {
-            let Some(tag) = article_tags.get(&claim.id) else { continue };
+            let Some(tag) = article_tags.get(&claim.id) else {
+                continue;
+            };
             let Some(verdict) = tag.verdict else { continue };
             let sentence = folded(claim.span.slice(a.text).unwrap_or(""));
             let appears: Vec<Value> = articles
@@ -56,7 +73,10 @@ pub fn claim_reviews(articles: &[ArticleRef<'_>], tags: &HashMap<String, Article
                 .zip(&sentences)
                 .filter(|(other, theirs)| {
                     other.sha256 == a.sha256
-                        || theirs.iter().any(|s| *s == sentence || (similar_length(s, &sentence) && same_wording(&sentence, s)))
+                        || theirs.iter().any(|s| {
+                            *s == sentence
+                                || (similar_length(s, &sentence) && same_wording(&sentence, s))
+                        })
                 })
                 .map(|(other, _)| appearance(other))
                 .collect();

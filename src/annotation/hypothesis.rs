@@ -9,16 +9,26 @@
 //! right type. Hypothesis counts positions in UTF-16 units of the rendered page, so its
 //! `TextPositionSelector` is only a hint: the quote decides.
 
-use super::w3c::{expect_obj, expect_str, kind, one_or_many, opt_str, read_position, read_quote, read_time, Document, ImportError, Loc};
+use super::w3c::{
+    expect_obj, expect_str, kind, one_or_many, opt_str, read_position, read_quote, read_time,
+    Document, ImportError, Loc,
+};
 use super::{Annotation, Creator, CreatorKind, Source, Verdict};
 use serde_json::{Map, Value};
 
 /// A Hypothesis export or search result.
 pub fn parse(m: &Map<String, Value>) -> Result<Document, ImportError> {
     let loc = Loc::new("the file");
-    let key = if m.contains_key("annotations") { "annotations" } else { "rows" };
+    let key = if m.contains_key("annotations") {
+        "annotations"
+    } else {
+        "rows"
+    };
     let Some(items) = m.get(key).and_then(Value::as_array) else {
-        return loc.field(key).fail(format!("expected a list of annotations, found {}", m.get(key).map_or_else(|| "nothing".into(), kind)));
+        return loc.field(key).fail(format!(
+            "expected a list of annotations, found {}",
+            m.get(key).map_or_else(|| "nothing".into(), kind)
+        ));
     };
     let exporter = opt_str(m, "export_userid", &loc)?;
     parse_rows(items, exporter)
@@ -26,7 +36,10 @@ pub fn parse(m: &Map<String, Value>) -> Result<Document, ImportError> {
 
 /// A list of Hypothesis annotations.
 pub fn parse_rows(items: &[Value], exporter: Option<&str>) -> Result<Document, ImportError> {
-    let mut doc = Document { format: "Hypothesis", ..Document::default() };
+    let mut doc = Document {
+        format: "Hypothesis",
+        ..Document::default()
+    };
     let mut seen = std::collections::HashSet::new();
     for (i, item) in items.iter().enumerate() {
         let n = i + 1;
@@ -38,10 +51,16 @@ pub fn parse_rows(items: &[Value], exporter: Option<&str>) -> Result<Document, I
         };
         let loc = Loc::new(format!("annotation {n} ({id})"));
         if !seen.insert(id.to_string()) {
-            return loc.field("id").fail("another annotation in the file has the same id");
+            return loc
+                .field("id")
+                .fail("another annotation in the file has the same id");
         }
         if let Some(refs) = m.get("references") {
-            let Some(refs) = refs.as_array() else { return loc.field("references").fail(format!("expected a list, found {}", kind(refs))) };
+            let Some(refs) = refs.as_array() else {
+                return loc
+                    .field("references")
+                    .fail(format!("expected a list, found {}", kind(refs)));
+            };
             if !refs.is_empty() {
                 doc.skipped.push(format!("annotation {n} is a reply"));
                 continue;
@@ -50,23 +69,38 @@ pub fn parse_rows(items: &[Value], exporter: Option<&str>) -> Result<Document, I
         if let Some(a) = annotation(m, id, &loc, exporter)? {
             doc.annotations.push(a);
         } else {
-            doc.skipped.push(format!("annotation {n} is a page note, not about a passage"));
+            doc.skipped.push(format!(
+                "annotation {n} is a page note, not about a passage"
+            ));
         }
     }
     Ok(doc)
 }
 
-fn annotation(m: &Map<String, Value>, id: &str, loc: &Loc, exporter: Option<&str>) -> Result<Option<Annotation>, ImportError> {
+fn annotation(
+    m: &Map<String, Value>,
+    id: &str,
+    loc: &Loc,
+    exporter: Option<&str>,
+) -> Result<Option<Annotation>, ImportError> {
     let uri = opt_str(m, "uri", loc)?;
     let note = opt_str(m, "text", loc)?.unwrap_or("").trim().to_string();
     let mut verdict = None;
     let mut others = Vec::new();
     if let Some(tags) = m.get("tags") {
-        let Some(tags) = tags.as_array() else { return loc.field("tags").fail(format!("expected a list of tags, found {}", kind(tags))) };
+        let Some(tags) = tags.as_array() else {
+            return loc
+                .field("tags")
+                .fail(format!("expected a list of tags, found {}", kind(tags)));
+        };
         for (i, t) in tags.iter().enumerate() {
             let word = expect_str(t, &loc.field("tags").index(i))?;
             match Verdict::from_word(word) {
-                Some(v) if verdict.is_some_and(|old| old != v) => return loc.field("tags").fail("the annotation is tagged both confirmed and disputed"),
+                Some(v) if verdict.is_some_and(|old| old != v) => {
+                    return loc
+                        .field("tags")
+                        .fail("the annotation is tagged both confirmed and disputed")
+                }
                 Some(v) => verdict = Some(v),
                 None if !word.trim().is_empty() => others.push(word.trim().to_string()),
                 None => {}
@@ -78,7 +112,9 @@ fn annotation(m: &Map<String, Value>, id: &str, loc: &Loc, exporter: Option<&str
         (true, false) => format!("Tags: {}", others.join(", ")),
         (false, false) => format!("{note}\n\nTags: {}", others.join(", ")),
     };
-    let Some(target) = m.get("target") else { return loc.fail("it has no \"target\"") };
+    let Some(target) = m.get("target") else {
+        return loc.fail("it has no \"target\"");
+    };
     let targets = one_or_many(target);
     let mut quote = None;
     let mut position = None;
@@ -89,9 +125,14 @@ fn annotation(m: &Map<String, Value>, id: &str, loc: &Loc, exporter: Option<&str
         if let Some(s) = opt_str(tm, "source", &tloc)? {
             source_iri = Some(s.to_string());
         }
-        let Some(selectors) = tm.get("selector") else { continue };
+        let Some(selectors) = tm.get("selector") else {
+            continue;
+        };
         for (j, s) in one_or_many(selectors) {
-            let sloc = j.map_or_else(|| tloc.field("selector"), |j| tloc.field("selector").index(j));
+            let sloc = j.map_or_else(
+                || tloc.field("selector"),
+                |j| tloc.field("selector").index(j),
+            );
             let sm = expect_obj(s, &sloc)?;
             match opt_str(sm, "type", &sloc)? {
                 Some("TextQuoteSelector") => {
@@ -115,21 +156,41 @@ fn annotation(m: &Map<String, Value>, id: &str, loc: &Loc, exporter: Option<&str
         Some(Value::Object(info)) => opt_str(info, "display_name", &loc.field("user_info"))?,
         _ => None,
     };
-    let name = display.map(str::to_string).or_else(|| user.map(|u| u.trim_start_matches("acct:").split('@').next().unwrap_or(u).to_string()));
+    let name = display.map(str::to_string).or_else(|| {
+        user.map(|u| {
+            u.trim_start_matches("acct:")
+                .split('@')
+                .next()
+                .unwrap_or(u)
+                .to_string()
+        })
+    });
     let label = match m.get("document").and_then(|d| d.get("title")) {
         Some(Value::Array(titles)) => titles.first().and_then(Value::as_str).map(str::to_string),
         Some(Value::String(t)) => Some(t.clone()),
         _ => None,
     };
-    let iri = if id.contains(':') { id.to_string() } else { format!("https://hypothes.is/a/{id}") };
+    let iri = if id.contains(':') {
+        id.to_string()
+    } else {
+        format!("https://hypothes.is/a/{id}")
+    };
     Ok(Some(Annotation {
         id: iri,
-        source: Source { id: source_iri.unwrap_or_else(|| "urn:newsmark:unknown-source".into()), sha256: None, label },
+        source: Source {
+            id: source_iri.unwrap_or_else(|| "urn:newsmark:unknown-source".into()),
+            sha256: None,
+            label,
+        },
         quote,
         position,
         verdict,
         note,
-        creator: user.map(|u| Creator { id: Some(u.to_string()), kind: CreatorKind::Person, name }),
+        creator: user.map(|u| Creator {
+            id: Some(u.to_string()),
+            kind: CreatorKind::Person,
+            name,
+        }),
         created: created.or(updated).unwrap_or(0.0),
         modified: updated.or(created).unwrap_or(0.0),
     }))

@@ -89,7 +89,10 @@ impl CreatorKind {
 impl Creator {
     /// What to call the creator in the page.
     pub fn display(&self) -> &str {
-        self.name.as_deref().or(self.id.as_deref()).unwrap_or("someone")
+        self.name
+            .as_deref()
+            .or(self.id.as_deref())
+            .unwrap_or("someone")
     }
 }
 
@@ -113,7 +116,13 @@ pub struct Tag {
 impl Tag {
     /// A tag made here and now.
     pub fn new(verdict: Option<Verdict>, note: impl Into<String>, at: f64) -> Tag {
-        Tag { verdict, note: note.into(), modified: at, created: Some(at), creator: None }
+        Tag {
+            verdict,
+            note: note.into(),
+            modified: at,
+            created: Some(at),
+            creator: None,
+        }
     }
 
     /// When the tag was first made; tags stored before that was recorded give their last
@@ -188,7 +197,13 @@ pub struct Annotation {
 impl Annotation {
     /// The tag this annotation asks for.
     pub fn tag(&self) -> Tag {
-        Tag { verdict: self.verdict, note: self.note.clone(), modified: self.modified, created: Some(self.created), creator: self.creator.clone() }
+        Tag {
+            verdict: self.verdict,
+            note: self.note.clone(),
+            modified: self.modified,
+            created: Some(self.created),
+            creator: self.creator.clone(),
+        }
     }
 }
 
@@ -230,10 +245,18 @@ pub fn quote_of(text: &str, span: Span) -> Quote {
     let exact = span.slice(text).unwrap_or("").to_string();
     let before = text.get(..span.start).unwrap_or("");
     let after = text.get(span.end..).unwrap_or("");
-    let prefix_start = before.char_indices().rev().nth(CONTEXT_CHARS - 1).map_or(0, |(i, _)| i);
+    let prefix_start = before
+        .char_indices()
+        .rev()
+        .nth(CONTEXT_CHARS - 1)
+        .map_or(0, |(i, _)| i);
     let prefix = before.get(prefix_start..).unwrap_or("").to_string();
     let suffix: String = after.chars().take(CONTEXT_CHARS).collect();
-    Quote { exact, prefix, suffix }
+    Quote {
+        exact,
+        prefix,
+        suffix,
+    }
 }
 
 /// The annotations of an article's tags, in the order of the claims. Tags whose claim is
@@ -248,9 +271,16 @@ pub fn annotations_of(article: ArticleRef<'_>, tags: &ArticleTags) -> Vec<Annota
             let chars = offsets.span_in_chars(claim.span);
             Some(Annotation {
                 id: annotation_iri(article.sha256, &claim.id),
-                source: Source { id: source_iri(article.sha256), sha256: Some(article.sha256.to_string()), label: Some(article.file.to_string()) },
+                source: Source {
+                    id: source_iri(article.sha256),
+                    sha256: Some(article.sha256.to_string()),
+                    label: Some(article.file.to_string()),
+                },
                 quote: quote_of(article.text, claim.span),
-                position: Some(Position { start: chars.start, end: chars.end }),
+                position: Some(Position {
+                    start: chars.start,
+                    end: chars.end,
+                }),
                 verdict: tag.verdict,
                 note: tag.note.trim().to_string(),
                 creator: tag.creator.clone(),
@@ -282,7 +312,10 @@ mod tests {
     fn verdict_words() {
         assert_eq!(Verdict::from_word(" Disputed "), Some(Verdict::Disputed));
         assert_eq!(Verdict::from_word("maybe"), None);
-        assert_eq!(sha_of_iri(&source_iri(&"a".repeat(64))), Some("a".repeat(64).as_str()));
+        assert_eq!(
+            sha_of_iri(&source_iri(&"a".repeat(64))),
+            Some("a".repeat(64).as_str())
+        );
         assert_eq!(sha_of_iri("urn:sha256:XYZ"), None);
     }
 }

@@ -70,7 +70,10 @@ pub struct Plan {
 impl Plan {
     /// Whether applying would change nothing.
     pub fn is_empty(&self) -> bool {
-        self.new.is_empty() && self.conflicts.is_empty() && self.orphans.is_empty() && self.articles.is_empty()
+        self.new.is_empty()
+            && self.conflicts.is_empty()
+            && self.orphans.is_empty()
+            && self.articles.is_empty()
     }
 }
 
@@ -89,24 +92,58 @@ const TIE: f64 = 0.02;
 /// Work out what importing `doc` would do, given the open articles, the stored tags and the
 /// stored orphans. An error (a position past the end of the very text it names) means the
 /// file cannot be imported at all.
-pub fn plan(doc: Document, open: &[ArticleRef<'_>], stored: &HashMap<String, ArticleTags>, orphans: &[Orphan]) -> Result<Plan, ImportError> {
-    let Document { annotations, texts, skipped, format } = doc;
+pub fn plan(
+    doc: Document,
+    open: &[ArticleRef<'_>],
+    stored: &HashMap<String, ArticleTags>,
+    orphans: &[Orphan],
+) -> Result<Plan, ImportError> {
+    let Document {
+        annotations,
+        texts,
+        skipped,
+        format,
+    } = doc;
     // Carried texts can be long: moved into the plan, not copied.
-    let new_texts: Vec<EmbeddedText> = texts.into_iter().filter(|t| !open.iter().any(|a| a.sha256 == t.sha256)).collect();
-    let new_claims: Vec<Vec<Claim>> = new_texts.iter().map(|t| crate::analysis::claims(&t.text)).collect();
+    let new_texts: Vec<EmbeddedText> = texts
+        .into_iter()
+        .filter(|t| !open.iter().any(|a| a.sha256 == t.sha256))
+        .collect();
+    let new_claims: Vec<Vec<Claim>> = new_texts
+        .iter()
+        .map(|t| crate::analysis::claims(&t.text))
+        .collect();
     let mut candidates: Vec<Candidate<'_>> = open
         .iter()
-        .map(|a| Candidate { file: a.title, text: a.text, sha256: a.sha256, claims: a.claims })
+        .map(|a| Candidate {
+            file: a.title,
+            text: a.text,
+            sha256: a.sha256,
+            claims: a.claims,
+        })
         .collect();
     for (t, claims) in new_texts.iter().zip(&new_claims) {
-        candidates.push(Candidate { file: t.label.as_deref().unwrap_or("Imported article"), text: &t.text, sha256: &t.sha256, claims });
+        candidates.push(Candidate {
+            file: t.label.as_deref().unwrap_or("Imported article"),
+            text: &t.text,
+            sha256: &t.sha256,
+            claims,
+        });
     }
     let offsets: Vec<Offsets<'_>> = candidates.iter().map(|c| Offsets::new(c.text)).collect();
 
     let mut placed: BTreeMap<(String, String), (Placement, Vec<Tag>)> = BTreeMap::new();
-    let mut result = Plan { format, skipped, ..Plan::default() };
+    let mut result = Plan {
+        format,
+        skipped,
+        ..Plan::default()
+    };
     for (n, a) in annotations.iter().enumerate() {
-        let named = a.source.sha256.as_deref().and_then(|sha| candidates.iter().position(|c| c.sha256 == sha));
+        let named = a
+            .source
+            .sha256
+            .as_deref()
+            .and_then(|sha| candidates.iter().position(|c| c.sha256 == sha));
         if let (Some(i), Some(p)) = (named, a.position) {
             let len = offsets.get(i).map_or(0, Offsets::char_len);
             if p.end > len {
@@ -145,13 +182,26 @@ pub fn plan(doc: Document, open: &[ArticleRef<'_>], stored: &HashMap<String, Art
         }
     }
     for ((sha, claim), (placement, incoming)) in placed {
-        let here = stored.get(&sha).and_then(|t| t.get(&claim)).filter(|t| !t.is_empty());
+        let here = stored
+            .get(&sha)
+            .and_then(|t| t.get(&claim))
+            .filter(|t| !t.is_empty());
         match (here, incoming.as_slice()) {
             (None, [_]) => result.new.push(placement),
             (Some(h), all) if all.iter().all(|t| t.says_same(h)) => result.present += 1,
             (here, _) => {
-                let incoming = incoming.into_iter().filter(|t| !here.is_some_and(|h| h.says_same(t))).collect();
-                result.conflicts.push(Conflict { sha256: sha, claim, file: placement.file, passage: placement.passage, stored: here.cloned(), incoming });
+                let incoming = incoming
+                    .into_iter()
+                    .filter(|t| !here.is_some_and(|h| h.says_same(t)))
+                    .collect();
+                result.conflicts.push(Conflict {
+                    sha256: sha,
+                    claim,
+                    file: placement.file,
+                    passage: placement.passage,
+                    stored: here.cloned(),
+                    incoming,
+                });
             }
         }
     }
@@ -163,14 +213,24 @@ fn orphan(plan: &mut Plan, stored: &[Orphan], a: &Annotation, reason: String) {
     if stored.iter().any(|o| o.annotation == *a) {
         plan.present += 1;
     } else {
-        plan.orphans.push(Orphan { annotation: a.clone(), reason });
+        plan.orphans.push(Orphan {
+            annotation: a.clone(),
+            reason,
+        });
     }
 }
 
 /// The article and span an annotation lands on, or why it lands nowhere.
-fn place(a: &Annotation, named: Option<usize>, candidates: &[Candidate<'_>], offsets: &[Offsets<'_>]) -> Result<(usize, Span, Method), String> {
+fn place(
+    a: &Annotation,
+    named: Option<usize>,
+    candidates: &[Candidate<'_>],
+    offsets: &[Offsets<'_>],
+) -> Result<(usize, Span, Method), String> {
     if let Some(i) = named {
-        let (Some(c), Some(o)) = (candidates.get(i), offsets.get(i)) else { return Err("internal: missing article".into()) };
+        let (Some(c), Some(o)) = (candidates.get(i), offsets.get(i)) else {
+            return Err("internal: missing article".into());
+        };
         return anchor(c.text, o, &a.quote, a.position, true)
             .map(|x| (i, x.span, x.method))
             .ok_or_else(|| format!("its quote is not in “{}”, the text it names", c.file));
@@ -179,7 +239,9 @@ fn place(a: &Annotation, named: Option<usize>, candidates: &[Candidate<'_>], off
         .iter()
         .zip(offsets)
         .enumerate()
-        .filter_map(|(i, (c, o))| anchor(c.text, o, &a.quote, a.position, false).map(|x| (x.score, i, x.span, x.method)))
+        .filter_map(|(i, (c, o))| {
+            anchor(c.text, o, &a.quote, a.position, false).map(|x| (x.score, i, x.span, x.method))
+        })
         .collect();
     found.sort_by(|x, y| y.0.total_cmp(&x.0));
     match found.as_slice() {
@@ -212,5 +274,10 @@ fn claim_at(claims: &[Claim], span: Span) -> Option<&Claim> {
     claims
         .iter()
         .filter(|c| c.span.overlaps(&span) || c.span == span)
-        .max_by_key(|c| c.span.end.min(span.end).saturating_sub(c.span.start.max(span.start)))
+        .max_by_key(|c| {
+            c.span
+                .end
+                .min(span.end)
+                .saturating_sub(c.span.start.max(span.start))
+        })
 }

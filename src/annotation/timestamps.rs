@@ -7,7 +7,11 @@ use time::OffsetDateTime;
 /// `2026-11-21T09:30:00.250Z`. Out-of-range or non-finite times give the epoch rather than
 /// fail: a timestamp is never worth losing an export over.
 pub fn to_rfc3339(ms: f64) -> String {
-    let nanos = if ms.is_finite() { (ms.round() as i128) * 1_000_000 } else { 0 };
+    let nanos = if ms.is_finite() {
+        (ms.round() as i128) * 1_000_000
+    } else {
+        0
+    };
     let t = OffsetDateTime::from_unix_timestamp_nanos(nanos).unwrap_or(OffsetDateTime::UNIX_EPOCH);
     // Milliseconds always written, so that every export has the same shape.
     let date = t.date();
@@ -53,7 +57,10 @@ mod tests {
 
     #[test]
     fn offsets_and_fractions_are_read() {
-        assert_eq!(parse_rfc3339("2025-11-21T10:30:00.250123+01:00"), Some(1_763_717_400_250.0));
+        assert_eq!(
+            parse_rfc3339("2025-11-21T10:30:00.250123+01:00"),
+            Some(1_763_717_400_250.0)
+        );
         assert_eq!(parse_rfc3339("yesterday"), None);
         assert_eq!(parse_rfc3339("2025-13-01T00:00:00Z"), None);
         assert_eq!(to_rfc3339(f64::NAN), "1970-01-01T00:00:00.000Z");

@@ -45,18 +45,75 @@ pub const MAX_DEPTH: usize = 128;
 /// The terms of the Web Annotation JSON-LD context (`anno.jsonld`) that may appear as
 /// properties. Anything else must be an extension IRI (containing a colon).
 const VOCABULARY: &[&str] = &[
-    "@context", "id", "type", "motivation", "purpose", "body", "bodyValue", "target", "source", "selector", "state",
-    "scope", "refinedBy", "startSelector", "endSelector", "renderedVia", "creator", "generator", "rights",
-    "audience", "canonical", "via", "stylesheet", "homepage", "email", "email_sha1", "cached", "sourceDate",
-    "sourceDateStart", "sourceDateEnd", "created", "modified", "generated", "value", "conformsTo", "format",
-    "language", "processingLanguage", "textDirection", "exact", "prefix", "suffix", "start", "end", "name",
-    "nickname", "label", "accessibility", "styleClass", "first", "last", "next", "prev", "partOf", "items",
-    "startIndex", "total",
+    "@context",
+    "id",
+    "type",
+    "motivation",
+    "purpose",
+    "body",
+    "bodyValue",
+    "target",
+    "source",
+    "selector",
+    "state",
+    "scope",
+    "refinedBy",
+    "startSelector",
+    "endSelector",
+    "renderedVia",
+    "creator",
+    "generator",
+    "rights",
+    "audience",
+    "canonical",
+    "via",
+    "stylesheet",
+    "homepage",
+    "email",
+    "email_sha1",
+    "cached",
+    "sourceDate",
+    "sourceDateStart",
+    "sourceDateEnd",
+    "created",
+    "modified",
+    "generated",
+    "value",
+    "conformsTo",
+    "format",
+    "language",
+    "processingLanguage",
+    "textDirection",
+    "exact",
+    "prefix",
+    "suffix",
+    "start",
+    "end",
+    "name",
+    "nickname",
+    "label",
+    "accessibility",
+    "styleClass",
+    "first",
+    "last",
+    "next",
+    "prev",
+    "partOf",
+    "items",
+    "startIndex",
+    "total",
 ];
 
 /// Selector types that locate a passage in a rendered page rather than in the text. They are
 /// valid and are skipped: the text selectors next to them are what newsmark reads.
-const PAGE_SELECTORS: &[&str] = &["RangeSelector", "XPathSelector", "CssSelector", "FragmentSelector", "DataPositionSelector", "SvgSelector"];
+const PAGE_SELECTORS: &[&str] = &[
+    "RangeSelector",
+    "XPathSelector",
+    "CssSelector",
+    "FragmentSelector",
+    "DataPositionSelector",
+    "SvgSelector",
+];
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ImportError {
@@ -65,7 +122,11 @@ pub enum ImportError {
     #[error("the file is {} and annotation files may be at most {}", megabytes(*.bytes), megabytes(*.limit))]
     TooLarge { bytes: usize, limit: usize },
     #[error("the file is not valid JSON: {reason} at line {line}, column {column}")]
-    NotJson { reason: String, line: usize, column: usize },
+    NotJson {
+        reason: String,
+        line: usize,
+        column: usize,
+    },
     #[error("the file nests more than {MAX_DEPTH} levels deep (line {line}, column {column}); annotation files are never that deep")]
     TooDeep { line: usize, column: usize },
     #[error("the file is not UTF-8 text (byte {0} is not valid); annotation files are JSON")]
@@ -83,7 +144,10 @@ fn megabytes(bytes: usize) -> String {
 /// Check a file's size before reading it.
 pub fn check_size(bytes: usize) -> Result<(), ImportError> {
     if bytes > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge { bytes, limit: MAX_IMPORT_BYTES });
+        return Err(ImportError::TooLarge {
+            bytes,
+            limit: MAX_IMPORT_BYTES,
+        });
     }
     Ok(())
 }
@@ -117,21 +181,41 @@ pub(crate) struct Loc {
 
 impl Loc {
     pub(crate) fn new(what: impl Into<String>) -> Loc {
-        Loc { what: what.into(), path: String::new() }
+        Loc {
+            what: what.into(),
+            path: String::new(),
+        }
     }
 
     pub(crate) fn field(&self, name: &str) -> Loc {
-        let path = if self.path.is_empty() { name.to_string() } else { format!("{}.{name}", self.path) };
-        Loc { what: self.what.clone(), path }
+        let path = if self.path.is_empty() {
+            name.to_string()
+        } else {
+            format!("{}.{name}", self.path)
+        };
+        Loc {
+            what: self.what.clone(),
+            path,
+        }
     }
 
     pub(crate) fn index(&self, i: usize) -> Loc {
-        Loc { what: self.what.clone(), path: format!("{}[{i}]", self.path) }
+        Loc {
+            what: self.what.clone(),
+            path: format!("{}[{i}]", self.path),
+        }
     }
 
     pub(crate) fn fail<T>(&self, problem: impl Into<String>) -> Result<T, ImportError> {
-        let at = if self.path.is_empty() { self.what.clone() } else { format!("{}, {}", self.what, self.path) };
-        Err(ImportError::Invalid { at, problem: problem.into() })
+        let at = if self.path.is_empty() {
+            self.what.clone()
+        } else {
+            format!("{}, {}", self.what, self.path)
+        };
+        Err(ImportError::Invalid {
+            at,
+            problem: problem.into(),
+        })
     }
 }
 
@@ -155,21 +239,38 @@ fn shorten(s: &str) -> String {
 }
 
 pub(crate) fn expect_str<'v>(v: &'v Value, loc: &Loc) -> Result<&'v str, ImportError> {
-    v.as_str().map_or_else(|| loc.fail(format!("expected text, found {}", kind(v))), Ok)
+    v.as_str()
+        .map_or_else(|| loc.fail(format!("expected text, found {}", kind(v))), Ok)
 }
 
-pub(crate) fn expect_obj<'v>(v: &'v Value, loc: &Loc) -> Result<&'v Map<String, Value>, ImportError> {
-    v.as_object().map_or_else(|| loc.fail(format!("expected an object, found {}", kind(v))), Ok)
+pub(crate) fn expect_obj<'v>(
+    v: &'v Value,
+    loc: &Loc,
+) -> Result<&'v Map<String, Value>, ImportError> {
+    v.as_object().map_or_else(
+        || loc.fail(format!("expected an object, found {}", kind(v))),
+        Ok,
+    )
 }
 
-pub(crate) fn opt_str<'v>(m: &'v Map<String, Value>, key: &str, loc: &Loc) -> Result<Option<&'v str>, ImportError> {
-    m.get(key).map(|v| expect_str(v, &loc.field(key))).transpose()
+pub(crate) fn opt_str<'v>(
+    m: &'v Map<String, Value>,
+    key: &str,
+    loc: &Loc,
+) -> Result<Option<&'v str>, ImportError> {
+    m.get(key)
+        .map(|v| expect_str(v, &loc.field(key)))
+        .transpose()
 }
 
 /// A property that the model allows to be one value or a list of them.
 pub(crate) fn one_or_many(v: &Value) -> Vec<(Option<usize>, &Value)> {
     match v {
-        Value::Array(items) => items.iter().enumerate().map(|(i, x)| (Some(i), x)).collect(),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (Some(i), x))
+            .collect(),
         other => vec![(None, other)],
     }
 }
@@ -189,8 +290,13 @@ fn has_type(m: &Map<String, Value>, name: &str) -> bool {
 
 /// The `type` names of an object, checked to be text.
 fn types<'v>(m: &'v Map<String, Value>, loc: &Loc) -> Result<Vec<&'v str>, ImportError> {
-    let Some(t) = m.get("type") else { return Ok(Vec::new()) };
-    one_or_many(t).into_iter().map(|(i, v)| expect_str(v, &at(&loc.field("type"), i))).collect()
+    let Some(t) = m.get("type") else {
+        return Ok(Vec::new());
+    };
+    one_or_many(t)
+        .into_iter()
+        .map(|(i, v)| expect_str(v, &at(&loc.field("type"), i)))
+        .collect()
 }
 
 /// Refuse properties outside the vocabulary: a misspelt `selecter` would otherwise be
@@ -198,7 +304,9 @@ fn types<'v>(m: &'v Map<String, Value>, loc: &Loc) -> Result<Vec<&'v str>, Impor
 fn check_properties(m: &Map<String, Value>, loc: &Loc) -> Result<(), ImportError> {
     for key in m.keys() {
         if !VOCABULARY.contains(&key.as_str()) && !key.contains(':') {
-            return loc.fail(format!("unknown property {key:?} (not a term of the Web Annotation vocabulary)"));
+            return loc.fail(format!(
+                "unknown property {key:?} (not a term of the Web Annotation vocabulary)"
+            ));
         }
     }
     Ok(())
@@ -207,14 +315,27 @@ fn check_properties(m: &Map<String, Value>, loc: &Loc) -> Result<(), ImportError
 fn check_context(m: &Map<String, Value>, loc: &Loc) -> Result<(), ImportError> {
     let ok = match m.get("@context") {
         Some(Value::String(s)) => s == CONTEXT || s == "https://www.w3.org/ns/anno.jsonld",
-        Some(Value::Array(a)) => a.first().and_then(Value::as_str).is_some_and(|s| s == CONTEXT || s == "https://www.w3.org/ns/anno.jsonld"),
-        Some(other) => return loc.field("@context").fail(format!("expected {CONTEXT:?}, found {}", kind(other))),
-        None => return loc.fail(format!("the \"@context\" is missing; a Web Annotation file names {CONTEXT:?}")),
+        Some(Value::Array(a)) => a
+            .first()
+            .and_then(Value::as_str)
+            .is_some_and(|s| s == CONTEXT || s == "https://www.w3.org/ns/anno.jsonld"),
+        Some(other) => {
+            return loc
+                .field("@context")
+                .fail(format!("expected {CONTEXT:?}, found {}", kind(other)))
+        }
+        None => {
+            return loc.fail(format!(
+                "the \"@context\" is missing; a Web Annotation file names {CONTEXT:?}"
+            ))
+        }
     };
     if ok {
         Ok(())
     } else {
-        loc.field("@context").fail(format!("expected {CONTEXT:?} (first, if there are several)"))
+        loc.field("@context").fail(format!(
+            "expected {CONTEXT:?} (first, if there are several)"
+        ))
     }
 }
 
@@ -226,8 +347,16 @@ fn json_error(e: &serde_json::Error) -> ImportError {
     }
     // serde_json ends its messages with " at line L column C"; the position is given apart.
     let reason = text.split(" at line ").next().unwrap_or(&text).to_string();
-    let reason = if e.is_eof() { format!("the file ends too soon ({reason}); it may be cut off") } else { reason };
-    ImportError::NotJson { reason, line, column }
+    let reason = if e.is_eof() {
+        format!("the file ends too soon ({reason}); it may be cut off")
+    } else {
+        reason
+    };
+    ImportError::NotJson {
+        reason,
+        line,
+        column,
+    }
 }
 
 /// Read an annotation file from its bytes: UTF-8 (with or without a byte-order mark).
@@ -247,7 +376,9 @@ pub fn parse(input: &str) -> Result<Document, ImportError> {
     }
     let value: Value = serde_json::from_str(input).map_err(|e| json_error(&e))?;
     match &value {
-        Value::Object(m) if m.contains_key("annotations") || m.contains_key("rows") => super::hypothesis::parse(m),
+        Value::Object(m) if m.contains_key("annotations") || m.contains_key("rows") => {
+            super::hypothesis::parse(m)
+        }
         Value::Object(m) => {
             let loc = Loc::new("the file");
             check_context(m, &loc)?;
@@ -268,7 +399,9 @@ pub fn parse(input: &str) -> Result<Document, ImportError> {
                 )))
             }
         }
-        Value::Array(items) if items.iter().any(|i| i.get("uri").is_some()) => super::hypothesis::parse_rows(items, None),
+        Value::Array(items) if items.iter().any(|i| i.get("uri").is_some()) => {
+            super::hypothesis::parse_rows(items, None)
+        }
         Value::Array(items) => {
             let mut reader = Reader::default();
             for (i, item) in items.iter().enumerate() {
@@ -279,7 +412,10 @@ pub fn parse(input: &str) -> Result<Document, ImportError> {
             }
             reader.finish()
         }
-        other => Err(ImportError::NotAnnotations(format!("the file holds {}, not an object or a list", kind(other)))),
+        other => Err(ImportError::NotAnnotations(format!(
+            "the file holds {}, not an object or a list",
+            kind(other)
+        ))),
     }
 }
 
@@ -288,19 +424,32 @@ fn read_collection(m: &Map<String, Value>, loc: &Loc) -> Result<Document, Import
     let mut reader = Reader::default();
     if let Some(g) = m.get("generated") {
         let when = expect_str(g, &loc.field("generated"))?;
-        reader.generated = Some(parse_rfc3339(when).map_or_else(|| loc.field("generated").fail(not_a_date(when)), Ok)?);
+        reader.generated = Some(
+            parse_rfc3339(when)
+                .map_or_else(|| loc.field("generated").fail(not_a_date(when)), Ok)?,
+        );
     }
     match m.get("first") {
         None => {}
         Some(Value::Object(page)) => reader.page(page, &loc.field("first"), 0)?,
         Some(Value::String(iri)) => {
-            return loc.field("first").fail(format!("the first page is only a link ({iri}); newsmark reads pages written out in the file"))
+            return loc.field("first").fail(format!(
+            "the first page is only a link ({iri}); newsmark reads pages written out in the file"
+        ))
         }
-        Some(other) => return loc.field("first").fail(format!("expected an AnnotationPage, found {}", kind(other))),
+        Some(other) => {
+            return loc
+                .field("first")
+                .fail(format!("expected an AnnotationPage, found {}", kind(other)))
+        }
     }
     let doc = reader.finish()?;
     if let Some(total) = m.get("total") {
-        let Some(n) = total.as_u64() else { return loc.field("total").fail(format!("expected a whole number, found {}", kind(total))) };
+        let Some(n) = total.as_u64() else {
+            return loc
+                .field("total")
+                .fail(format!("expected a whole number, found {}", kind(total)));
+        };
         let read = doc.annotations.len() + doc.skipped.len();
         if n as usize != read {
             return loc.field("total").fail(format!("the collection says it has {n} annotations but the file holds {read}; it may be cut off"));
@@ -310,7 +459,10 @@ fn read_collection(m: &Map<String, Value>, loc: &Loc) -> Result<Document, Import
 }
 
 fn not_a_date(s: &str) -> String {
-    format!("{:?} is not a date-time (RFC 3339, such as 2026-11-21T09:30:00Z)", shorten(s))
+    format!(
+        "{:?} is not a date-time (RFC 3339, such as 2026-11-21T09:30:00Z)",
+        shorten(s)
+    )
 }
 
 /// What one target says before the texts of the whole file are known.
@@ -334,13 +486,25 @@ struct Reader {
 const MAX_PAGES: usize = 10_000;
 
 impl Reader {
-    fn page(&mut self, page: &Map<String, Value>, loc: &Loc, depth: usize) -> Result<(), ImportError> {
+    fn page(
+        &mut self,
+        page: &Map<String, Value>,
+        loc: &Loc,
+        depth: usize,
+    ) -> Result<(), ImportError> {
         check_properties(page, loc)?;
         if !has_type(page, "AnnotationPage") {
             return loc.fail("expected an object of type AnnotationPage");
         }
-        let Some(items) = page.get("items") else { return loc.fail("the page has no \"items\"") };
-        let Some(items) = items.as_array() else { return loc.field("items").fail(format!("expected a list of annotations, found {}", kind(items))) };
+        let Some(items) = page.get("items") else {
+            return loc.fail("the page has no \"items\"");
+        };
+        let Some(items) = items.as_array() else {
+            return loc.field("items").fail(format!(
+                "expected a list of annotations, found {}",
+                kind(items)
+            ));
+        };
         for item in items {
             self.count += 1;
             let n = self.count;
@@ -377,24 +541,37 @@ impl Reader {
         }
 
         let (verdict, note) = read_bodies(m, &loc)?;
-        let creator = m.get("creator").map(|c| read_creator(c, &loc.field("creator"))).transpose()?;
+        let creator = m
+            .get("creator")
+            .map(|c| read_creator(c, &loc.field("creator")))
+            .transpose()?;
         let created = read_time(m, "created", &loc)?;
         let modified = read_time(m, "modified", &loc)?;
-        let Some(target) = m.get("target") else { return loc.fail("it has no \"target\"") };
+        let Some(target) = m.get("target") else {
+            return loc.fail("it has no \"target\"");
+        };
         let targets = one_or_many(target);
         let [(i, target)] = targets.as_slice() else {
-            return loc.field("target").fail(format!("it has {} targets; newsmark places one passage per annotation", targets.len()));
+            return loc.field("target").fail(format!(
+                "it has {} targets; newsmark places one passage per annotation",
+                targets.len()
+            ));
         };
         let (source, quote, position) = self.target(target, &at(&loc.field("target"), *i))?;
         if verdict.is_none() && note.is_empty() {
-            self.skipped.push(format!("annotation {n} has neither a verdict nor a note"));
+            self.skipped
+                .push(format!("annotation {n} has neither a verdict nor a note"));
             return Ok(());
         }
         let fallback = self.generated.unwrap_or(0.0);
         let annotation = Annotation {
             id: id.to_string(),
             source,
-            quote: quote.clone().unwrap_or(Quote { exact: String::new(), prefix: String::new(), suffix: String::new() }),
+            quote: quote.clone().unwrap_or(Quote {
+                exact: String::new(),
+                prefix: String::new(),
+                suffix: String::new(),
+            }),
             position,
             verdict,
             note,
@@ -402,17 +579,31 @@ impl Reader {
             created: created.or(modified).unwrap_or(fallback),
             modified: modified.or(created).unwrap_or(fallback),
         };
-        self.pending.push(Pending { annotation, quote, index: n });
+        self.pending.push(Pending {
+            annotation,
+            quote,
+            index: n,
+        });
         Ok(())
     }
 
-    fn target(&mut self, target: &Value, loc: &Loc) -> Result<(Source, Option<Quote>, Option<Position>), ImportError> {
+    fn target(
+        &mut self,
+        target: &Value,
+        loc: &Loc,
+    ) -> Result<(Source, Option<Quote>, Option<Position>), ImportError> {
         let m = match target {
-            Value::String(iri) => return loc.fail(format!("the target is only the article ({iri}), with no passage to place")),
+            Value::String(iri) => {
+                return loc.fail(format!(
+                    "the target is only the article ({iri}), with no passage to place"
+                ))
+            }
             other => expect_obj(other, loc)?,
         };
         check_properties(m, loc)?;
-        let Some(source) = m.get("source") else { return loc.fail("the target has no \"source\"") };
+        let Some(source) = m.get("source") else {
+            return loc.fail("the target has no \"source\"");
+        };
         let mut sha = None;
         if let Some(state) = m.get("state") {
             for (i, s) in one_or_many(state) {
@@ -422,7 +613,10 @@ impl Reader {
                 if let Some(v) = opt_str(sm, "value", &sloc)? {
                     if let Some(h) = v.strip_prefix("sha256:") {
                         if !crate::text::is_sha256_hex(h) {
-                            return sloc.field("value").fail(format!("{:?} is not a SHA-256 hash (64 lower-case hex digits)", shorten(v)));
+                            return sloc.field("value").fail(format!(
+                                "{:?} is not a SHA-256 hash (64 lower-case hex digits)",
+                                shorten(v)
+                            ));
                         }
                         sha = Some(h.to_string());
                     }
@@ -432,7 +626,9 @@ impl Reader {
         let source = self.source(source, &loc.field("source"), sha)?;
         let mut quote = None;
         let mut position = None;
-        let Some(selector) = m.get("selector") else { return loc.fail("the target has no \"selector\", so there is no passage to place") };
+        let Some(selector) = m.get("selector") else {
+            return loc.fail("the target has no \"selector\", so there is no passage to place");
+        };
         for (i, s) in one_or_many(selector) {
             let sloc = at(&loc.field("selector"), i);
             let sm = expect_obj(s, &sloc)?;
@@ -449,7 +645,11 @@ impl Reader {
             } else if t.iter().any(|t| PAGE_SELECTORS.contains(t)) {
                 continue;
             } else {
-                return sloc.field("type").fail(format!("unknown selector type {}", t.first().map_or_else(|| "(none)".to_string(), |t| format!("{t:?}"))));
+                return sloc.field("type").fail(format!(
+                    "unknown selector type {}",
+                    t.first()
+                        .map_or_else(|| "(none)".to_string(), |t| format!("{t:?}"))
+                ));
             }
         }
         if quote.is_none() && position.is_none() {
@@ -462,7 +662,11 @@ impl Reader {
         match v {
             Value::String(iri) => {
                 let sha = sha.or_else(|| sha_of_iri(iri).map(str::to_string));
-                Ok(Source { id: iri.clone(), sha256: sha, label: None })
+                Ok(Source {
+                    id: iri.clone(),
+                    sha256: sha,
+                    label: None,
+                })
             }
             Value::Object(m) => {
                 check_properties(m, loc)?;
@@ -479,15 +683,26 @@ impl Reader {
                             return loc.field("value").fail(format!("the embedded text does not match the hash the annotation names (sha256:{named})"));
                         }
                         if !self.texts.iter().any(|t| t.sha256 == actual) {
-                            self.texts.push(EmbeddedText { sha256: actual.clone(), label: label.clone(), text: text.to_string() });
+                            self.texts.push(EmbeddedText {
+                                sha256: actual.clone(),
+                                label: label.clone(),
+                                text: text.to_string(),
+                            });
                         }
                         Some(actual)
                     }
                     None => named,
                 };
-                Ok(Source { id, sha256: sha, label })
+                Ok(Source {
+                    id,
+                    sha256: sha,
+                    label,
+                })
             }
-            other => loc.fail(format!("expected the article's IRI or an object, found {}", kind(other))),
+            other => loc.fail(format!(
+                "expected the article's IRI or an object, found {}",
+                kind(other)
+            )),
         }
     }
 
@@ -497,11 +712,22 @@ impl Reader {
         let mut annotations = Vec::with_capacity(self.pending.len());
         let mut seen = std::collections::HashSet::new();
         for p in self.pending {
-            let loc = Loc::new(format!("annotation {} ({})", p.index, shorten(&p.annotation.id)));
+            let loc = Loc::new(format!(
+                "annotation {} ({})",
+                p.index,
+                shorten(&p.annotation.id)
+            ));
             if !seen.insert(p.annotation.id.clone()) {
-                return loc.field("id").fail("another annotation in the file has the same id");
+                return loc
+                    .field("id")
+                    .fail("another annotation in the file has the same id");
             }
-            let text = p.annotation.source.sha256.as_ref().and_then(|sha| self.texts.iter().find(|t| &t.sha256 == sha));
+            let text = p
+                .annotation
+                .source
+                .sha256
+                .as_ref()
+                .and_then(|sha| self.texts.iter().find(|t| &t.sha256 == sha));
             let mut a = p.annotation;
             if let (Some(pos), Some(t)) = (a.position, text) {
                 let offsets = Offsets::new(&t.text);
@@ -519,7 +745,12 @@ impl Reader {
             }
             annotations.push(a);
         }
-        Ok(Document { annotations, texts: self.texts, skipped: self.skipped, format: "W3C Web Annotation" })
+        Ok(Document {
+            annotations,
+            texts: self.texts,
+            skipped: self.skipped,
+            format: "W3C Web Annotation",
+        })
     }
 }
 
@@ -531,7 +762,11 @@ pub(crate) fn read_quote(sm: &Map<String, Value>, sloc: &Loc) -> Result<Quote, I
     };
     let prefix = opt_str(sm, "prefix", sloc)?.unwrap_or("").to_string();
     let suffix = opt_str(sm, "suffix", sloc)?.unwrap_or("").to_string();
-    Ok(Quote { exact: exact.to_string(), prefix, suffix })
+    Ok(Quote {
+        exact: exact.to_string(),
+        prefix,
+        suffix,
+    })
 }
 
 /// The range of a `TextPositionSelector`: whole numbers, start not after end.
@@ -539,7 +774,12 @@ pub(crate) fn read_position(sm: &Map<String, Value>, sloc: &Loc) -> Result<Posit
     let number = |key: &str| -> Result<usize, ImportError> {
         match sm.get(key) {
             Some(v) => v.as_u64().map(|n| n as usize).map_or_else(
-                || sloc.field(key).fail(format!("expected a whole number of characters (0 or more), found {}", kind(v))),
+                || {
+                    sloc.field(key).fail(format!(
+                        "expected a whole number of characters (0 or more), found {}",
+                        kind(v)
+                    ))
+                },
                 Ok,
             ),
             None => sloc.fail(format!("the TextPositionSelector has no \"{key}\"")),
@@ -547,18 +787,29 @@ pub(crate) fn read_position(sm: &Map<String, Value>, sloc: &Loc) -> Result<Posit
     };
     let (start, end) = (number("start")?, number("end")?);
     if start > end {
-        return sloc.fail(format!("TextPositionSelector start {start} is after its end {end}"));
+        return sloc.fail(format!(
+            "TextPositionSelector start {start} is after its end {end}"
+        ));
     }
     Ok(Position { start, end })
 }
 
-pub(crate) fn read_time(m: &Map<String, Value>, key: &str, loc: &Loc) -> Result<Option<f64>, ImportError> {
-    let Some(s) = opt_str(m, key, loc)? else { return Ok(None) };
+pub(crate) fn read_time(
+    m: &Map<String, Value>,
+    key: &str,
+    loc: &Loc,
+) -> Result<Option<f64>, ImportError> {
+    let Some(s) = opt_str(m, key, loc)? else {
+        return Ok(None);
+    };
     parse_rfc3339(s).map_or_else(|| loc.field(key).fail(not_a_date(s)), |t| Ok(Some(t)))
 }
 
 /// The verdict and note the bodies give. Tags that are not verdicts are kept in the note.
-fn read_bodies(m: &Map<String, Value>, loc: &Loc) -> Result<(Option<Verdict>, String), ImportError> {
+fn read_bodies(
+    m: &Map<String, Value>,
+    loc: &Loc,
+) -> Result<(Option<Verdict>, String), ImportError> {
     let mut verdict: Option<Verdict> = None;
     let mut notes: Vec<String> = Vec::new();
     let mut other_tags: Vec<String> = Vec::new();
@@ -575,17 +826,25 @@ fn read_bodies(m: &Map<String, Value>, loc: &Loc) -> Result<(Option<Verdict>, St
             check_properties(bm, &bloc)?;
             let t = types(bm, &bloc)?;
             if !t.is_empty() && !t.contains(&"TextualBody") {
-                return bloc.field("type").fail(format!("a body of type {:?} is not supported; newsmark reads TextualBody", t.first().copied().unwrap_or("")));
+                return bloc.field("type").fail(format!(
+                    "a body of type {:?} is not supported; newsmark reads TextualBody",
+                    t.first().copied().unwrap_or("")
+                ));
             }
             let value = match bm.get("value") {
                 Some(v) => expect_str(v, &bloc.field("value"))?,
                 None => return bloc.fail("the body has no \"value\""),
             };
             let purposes: Vec<&str> = match bm.get("purpose") {
-                Some(p) => one_or_many(p).into_iter().map(|(i, v)| expect_str(v, &at(&bloc.field("purpose"), i))).collect::<Result<_, _>>()?,
+                Some(p) => one_or_many(p)
+                    .into_iter()
+                    .map(|(i, v)| expect_str(v, &at(&bloc.field("purpose"), i)))
+                    .collect::<Result<_, _>>()?,
                 None => Vec::new(),
             };
-            let tagging = purposes.iter().any(|p| matches!(*p, "tagging" | "assessing" | "classifying"));
+            let tagging = purposes
+                .iter()
+                .any(|p| matches!(*p, "tagging" | "assessing" | "classifying"));
             match (tagging, Verdict::from_word(value)) {
                 (true, Some(v)) => {
                     if verdict.is_some_and(|old| old != v) {
@@ -593,7 +852,9 @@ fn read_bodies(m: &Map<String, Value>, loc: &Loc) -> Result<(Option<Verdict>, St
                     }
                     verdict = Some(v);
                 }
-                (true, None) if purposes.contains(&"tagging") => other_tags.push(value.trim().to_string()),
+                (true, None) if purposes.contains(&"tagging") => {
+                    other_tags.push(value.trim().to_string())
+                }
                 _ => notes.push(value.trim().to_string()),
             }
         }
@@ -609,17 +870,31 @@ fn read_bodies(m: &Map<String, Value>, loc: &Loc) -> Result<(Option<Verdict>, St
 fn read_creator(v: &Value, loc: &Loc) -> Result<Creator, ImportError> {
     let items = one_or_many(v);
     let [(i, v)] = items.as_slice() else {
-        return loc.fail(format!("{} creators are named; newsmark keeps one per annotation", items.len()));
+        return loc.fail(format!(
+            "{} creators are named; newsmark keeps one per annotation",
+            items.len()
+        ));
     };
     let loc = at(loc, *i);
     match v {
-        Value::String(iri) => Ok(Creator { id: Some(iri.clone()), kind: CreatorKind::Person, name: None }),
+        Value::String(iri) => Ok(Creator {
+            id: Some(iri.clone()),
+            kind: CreatorKind::Person,
+            name: None,
+        }),
         other => {
             let m = expect_obj(other, &loc)?;
             check_properties(m, &loc)?;
             let kind = match types(m, &loc)?.first() {
                 None => CreatorKind::Person,
-                Some(t) => CreatorKind::from_name(t).map_or_else(|| loc.field("type").fail(format!("expected Person, Organization or Software, found {t:?}")), Ok)?,
+                Some(t) => CreatorKind::from_name(t).map_or_else(
+                    || {
+                        loc.field("type").fail(format!(
+                            "expected Person, Organization or Software, found {t:?}"
+                        ))
+                    },
+                    Ok,
+                )?,
             };
             let id = opt_str(m, "id", &loc)?.map(str::to_string);
             let name = match opt_str(m, "name", &loc)? {
@@ -673,7 +948,9 @@ pub fn annotation_json(a: &Annotation, me: &Creator, text: Option<&str>) -> Valu
     if let Some(text) = text {
         source.insert("value".into(), json!(text));
     }
-    let mut selector = vec![json!({ "type": "TextQuoteSelector", "exact": a.quote.exact, "prefix": a.quote.prefix, "suffix": a.quote.suffix })];
+    let mut selector = vec![
+        json!({ "type": "TextQuoteSelector", "exact": a.quote.exact, "prefix": a.quote.prefix, "suffix": a.quote.suffix }),
+    ];
     if let Some(p) = a.position {
         selector.push(json!({ "type": "TextPositionSelector", "start": p.start, "end": p.end }));
     }
@@ -697,7 +974,11 @@ pub fn annotation_json(a: &Annotation, me: &Creator, text: Option<&str>) -> Valu
 
 /// The collection of annotations, in order. `texts` maps a content hash to the article
 /// text to embed (used only with `embed_texts`).
-pub fn export(annotations: &[Annotation], texts: &dyn Fn(&str) -> Option<String>, options: &ExportOptions<'_>) -> Value {
+pub fn export(
+    annotations: &[Annotation],
+    texts: &dyn Fn(&str) -> Option<String>,
+    options: &ExportOptions<'_>,
+) -> Value {
     let mut embedded = std::collections::HashSet::new();
     let items: Vec<Value> = annotations
         .iter()
@@ -715,7 +996,10 @@ pub fn export(annotations: &[Annotation], texts: &dyn Fn(&str) -> Option<String>
         ids.push_str(&a.id);
         ids.push('\n');
     }
-    let id = format!("urn:newsmark:export:{}", sha256_hex(ids.as_bytes()).get(..32).unwrap_or(""));
+    let id = format!(
+        "urn:newsmark:export:{}",
+        sha256_hex(ids.as_bytes()).get(..32).unwrap_or("")
+    );
     json!({
         "@context": CONTEXT,
         "id": id,

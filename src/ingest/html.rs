@@ -31,11 +31,25 @@ pub struct Element {
 }
 
 /// The attributes that decide what is chrome and what is the title; builders keep only these.
-pub const KEPT_ATTRIBUTES: &[&str] = &["id", "class", "role", "hidden", "aria-hidden", "itemprop", "property", "name", "content", "style"];
+pub const KEPT_ATTRIBUTES: &[&str] = &[
+    "id",
+    "class",
+    "role",
+    "hidden",
+    "aria-hidden",
+    "itemprop",
+    "property",
+    "name",
+    "content",
+    "style",
+];
 
 impl Element {
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 
     fn elements(&self) -> impl Iterator<Item = &Element> {
@@ -48,30 +62,107 @@ impl Element {
 
 /// Elements whose content is never article text.
 const SKIPPED: &[&str] = &[
-    "head", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "canvas", "video",
-    "audio", "picture", "img", "source", "track", "map", "form", "button", "input", "select", "textarea", "nav",
-    "aside", "footer", "dialog", "menu", "link", "meta",
+    "head", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math",
+    "canvas", "video", "audio", "picture", "img", "source", "track", "map", "form", "button",
+    "input", "select", "textarea", "nav", "aside", "footer", "dialog", "menu", "link", "meta",
 ];
 
 /// Elements that start a new paragraph.
 const BLOCKS: &[&str] = &[
-    "address", "article", "blockquote", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption", "figure", "h1",
-    "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table",
-    "tbody", "thead", "tfoot", "tr", "ul", "body", "html",
+    "address",
+    "article",
+    "blockquote",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "ul",
+    "body",
+    "html",
 ];
 
 /// Landmark roles of page chrome.
-const CHROME_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert", "menu", "menubar"];
+const CHROME_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "dialog",
+    "alert",
+    "menu",
+    "menubar",
+];
 
 /// Words in a class or id that mark page chrome. Matched against whole words of the
 /// attribute (split at `-`, `_`, space and case changes are not split), so "share-bar"
 /// and "related" match but "shareholders" does not.
 const CHROME_WORDS: &[&str] = &[
-    "share", "sharing", "social", "related", "promo", "promotion", "advert", "advertisement", "ad", "ads", "sponsor",
-    "sponsored", "cookie", "cookies", "consent", "newsletter", "subscribe", "subscription", "paywall", "breadcrumb",
-    "breadcrumbs", "comment", "comments", "sidebar", "widget", "popup", "modal", "recommended", "recommendations",
-    "outbrain", "taboola", "nav", "navbar", "navigation", "menu", "masthead", "toolbar", "skip", "visually-hidden",
-    "sr-only", "hidden",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "promo",
+    "promotion",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "sponsor",
+    "sponsored",
+    "cookie",
+    "cookies",
+    "consent",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "paywall",
+    "breadcrumb",
+    "breadcrumbs",
+    "comment",
+    "comments",
+    "sidebar",
+    "widget",
+    "popup",
+    "modal",
+    "recommended",
+    "recommendations",
+    "outbrain",
+    "taboola",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "masthead",
+    "toolbar",
+    "skip",
+    "visually-hidden",
+    "sr-only",
+    "hidden",
 ];
 
 fn is_chrome_name(value: &str) -> bool {
@@ -90,16 +181,24 @@ fn is_chrome(e: &Element, in_article: bool) -> bool {
         return true;
     }
     if e.attr("style").is_some_and(|s| {
-        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
     }) {
         return true;
     }
-    if e.attr("role").is_some_and(|r| CHROME_ROLES.contains(&r.trim().to_ascii_lowercase().as_str())) {
+    if e.attr("role")
+        .is_some_and(|r| CHROME_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
+    {
         return true;
     }
     // The body itself is never chrome, whatever its class says.
-    if e.attr("itemprop").is_some_and(|p| p.contains("articleBody")) {
+    if e.attr("itemprop")
+        .is_some_and(|p| p.contains("articleBody"))
+    {
         return false;
     }
     e.attr("class").is_some_and(is_chrome_name) || e.attr("id").is_some_and(is_chrome_name)
@@ -147,7 +246,12 @@ fn paragraph_score(e: &Element) -> usize {
         if child.name == "p" {
             score += prose(child);
         } else {
-            score += child.elements().filter(|g| g.name == "p").map(prose).sum::<usize>() / 2;
+            score += child
+                .elements()
+                .filter(|g| g.name == "p")
+                .map(prose)
+                .sum::<usize>()
+                / 2;
         }
     }
     score
@@ -157,18 +261,28 @@ fn paragraph_score(e: &Element) -> usize {
 fn body_of(root: &Element) -> &Element {
     let mut all = Vec::new();
     visible_elements(root, false, &mut all);
-    if let Some(e) = all.iter().find(|e| e.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|w| w == "articleBody"))) {
+    if let Some(e) = all.iter().find(|e| {
+        e.attr("itemprop")
+            .is_some_and(|p| p.split_whitespace().any(|w| w == "articleBody"))
+    }) {
         return e;
     }
     let total = |e: &Element| {
         let mut inner = Vec::new();
         visible_elements(e, true, &mut inner);
-        inner.iter().filter(|p| p.name == "p").map(|p| collapsed_text(p).chars().count()).sum::<usize>()
+        inner
+            .iter()
+            .filter(|p| p.name == "p")
+            .map(|p| collapsed_text(p).chars().count())
+            .sum::<usize>()
     };
     for landmark in [&["article"][..], &["main"][..]] {
         let best = all
             .iter()
-            .filter(|e| landmark.contains(&e.name.as_str()) || (landmark == ["main"] && e.attr("role") == Some("main")))
+            .filter(|e| {
+                landmark.contains(&e.name.as_str())
+                    || (landmark == ["main"] && e.attr("role") == Some("main"))
+            })
             .map(|e| (total(e), *e))
             .max_by_key(|(n, _)| *n);
         if let Some((n, e)) = best {
@@ -194,7 +308,11 @@ struct Paragraphs {
 
 impl Paragraphs {
     fn flush(&mut self) {
-        let p = self.current.split_whitespace().collect::<Vec<_>>().join(" ");
+        let p = self
+            .current
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         if !p.is_empty() {
             self.done.push(p);
         }
@@ -255,12 +373,22 @@ fn headline(root: &Element, body: &Element) -> Option<String> {
     if let Some(h) = all.iter().find(|e| e.name == "h1") {
         return Some(collapsed_text(h));
     }
-    if let Some(og) = find(root, &|e| e.name == "meta" && e.attr("property") == Some("og:title")).and_then(|m| m.attr("content")) {
+    if let Some(og) = find(root, &|e| {
+        e.name == "meta" && e.attr("property") == Some("og:title")
+    })
+    .and_then(|m| m.attr("content"))
+    {
         return Some(og.split_whitespace().collect::<Vec<_>>().join(" "));
     }
     let title = collapsed_text(find(root, &|e| e.name == "title")?);
-    let first = [" | ", " – ", " — ", " - "].iter().find_map(|sep| title.split_once(sep).map(|(a, _)| a.trim().to_string()));
-    Some(first.filter(|f| f.split_whitespace().count() >= 3).unwrap_or(title))
+    let first = [" | ", " – ", " — ", " - "]
+        .iter()
+        .find_map(|sep| title.split_once(sep).map(|(a, _)| a.trim().to_string()));
+    Some(
+        first
+            .filter(|f| f.split_whitespace().count() >= 3)
+            .unwrap_or(title),
+    )
 }
 
 /// The article of a parsed page as plain text: headline, a blank line, then the body's
@@ -272,14 +400,22 @@ pub fn article_text(document: &Node) -> String {
     };
     let body = body_of(root);
     let title = headline(root, body).filter(|t| !t.is_empty());
-    let mut paragraphs = Paragraphs { done: Vec::new(), current: String::new() };
+    let mut paragraphs = Paragraphs {
+        done: Vec::new(),
+        current: String::new(),
+    };
     paragraphs.walk(body);
     paragraphs.flush();
     let mut out: Vec<String> = Vec::new();
     if let Some(t) = &title {
         out.push(t.clone());
     }
-    out.extend(paragraphs.done.into_iter().filter(|p| Some(p) != title.as_ref()));
+    out.extend(
+        paragraphs
+            .done
+            .into_iter()
+            .filter(|p| Some(p) != title.as_ref()),
+    );
     super::normalise_text(&out.join("\n\n"))
 }
 
@@ -293,7 +429,10 @@ pub fn parse(html: &str) -> Node {
 #[cfg(not(target_arch = "wasm32"))]
 fn build(el: scraper::ElementRef<'_>, depth: usize) -> Element {
     let value = el.value();
-    let attrs = KEPT_ATTRIBUTES.iter().filter_map(|k| value.attr(k).map(|v| (k.to_string(), v.to_string()))).collect();
+    let attrs = KEPT_ATTRIBUTES
+        .iter()
+        .filter_map(|k| value.attr(k).map(|v| (k.to_string(), v.to_string())))
+        .collect();
     let mut children = Vec::new();
     for child in el.children() {
         if let Some(e) = scraper::ElementRef::wrap(child) {
@@ -306,7 +445,11 @@ fn build(el: scraper::ElementRef<'_>, depth: usize) -> Element {
             children.push(Node::Text(t.to_string()));
         }
     }
-    Element { name: value.name().to_ascii_lowercase(), attrs, children }
+    Element {
+        name: value.name().to_ascii_lowercase(),
+        attrs,
+        children,
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -360,7 +503,10 @@ mod tests {
     fn article_body_markup_is_preferred() {
         let page = r#"<html><body><h1>Vote delayed</h1><div class="promo"><p>Subscribe now for only one euro a month, cancel anytime.</p></div>
             <div itemprop="articleBody"><p>The vote was delayed by a week, the speaker said.</p></div></body></html>"#;
-        assert_eq!(text(page), "Vote delayed\n\nThe vote was delayed by a week, the speaker said.");
+        assert_eq!(
+            text(page),
+            "Vote delayed\n\nThe vote was delayed by a week, the speaker said."
+        );
     }
 
     #[test]

@@ -20,7 +20,13 @@ pub fn to_text(markdown: &str) -> String {
             Event::HardBreak => out.push('\n'),
             Event::Start(Tag::Item) => out.push_str("\n\n"),
             Event::End(
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::TableRow | TagEnd::TableHead,
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::CodeBlock
+                | TagEnd::Item
+                | TagEnd::BlockQuote(_)
+                | TagEnd::TableRow
+                | TagEnd::TableHead,
             ) => out.push_str("\n\n"),
             Event::End(TagEnd::TableCell) => out.push(' '),
             Event::Rule => out.push_str("\n\n"),

@@ -33,7 +33,10 @@ impl Format {
             "md" | "markdown" | "mdown" => Format::Markdown,
             "txt" | "text" => Format::Text,
             _ => {
-                let start = String::from_utf8_lossy(head.get(..head.len().min(512)).unwrap_or(head)).trim_start().to_ascii_lowercase();
+                let start =
+                    String::from_utf8_lossy(head.get(..head.len().min(512)).unwrap_or(head))
+                        .trim_start()
+                        .to_ascii_lowercase();
                 if start.starts_with("<!doctype html") || start.starts_with("<html") {
                     Format::Html
                 } else {
@@ -62,7 +65,10 @@ pub enum IngestError {
 /// but NUL bytes mean the file is not text at all.
 pub fn decode(name: &str, bytes: &[u8]) -> Result<String, IngestError> {
     if bytes.len() > MAX_BYTES {
-        return Err(IngestError::TooLarge { name: name.to_string(), size: bytes.len() });
+        return Err(IngestError::TooLarge {
+            name: name.to_string(),
+            size: bytes.len(),
+        });
     }
     let text = match bytes {
         [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
@@ -75,14 +81,24 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<String, IngestError> {
 
 fn utf8(name: &str, bytes: &[u8]) -> Result<String, IngestError> {
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(IngestError::Binary { name: name.to_string(), at });
+        return Err(IngestError::Binary {
+            name: name.to_string(),
+            at,
+        });
     }
     Ok(String::from_utf8_lossy(bytes).into_owned())
 }
 
 fn utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> String {
-    let units = bytes.chunks_exact(2).map(|p| read([p.first().copied().unwrap_or(0), p.get(1).copied().unwrap_or(0)]));
-    char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
+    let units = bytes.chunks_exact(2).map(|p| {
+        read([
+            p.first().copied().unwrap_or(0),
+            p.get(1).copied().unwrap_or(0),
+        ])
+    });
+    char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
 }
 
 /// Plain text with its line breaks made uniform and its paragraphs separated by blank
@@ -95,7 +111,13 @@ pub fn normalise_text(text: &str) -> String {
         let clean: String = line
             .chars()
             .filter(|c| !c.is_control() || *c == '\t')
-            .map(|c| if matches!(c, '\u{2028}' | '\u{2029}') { ' ' } else { c })
+            .map(|c| {
+                if matches!(c, '\u{2028}' | '\u{2029}') {
+                    ' '
+                } else {
+                    c
+                }
+            })
             .collect();
         out.push_str(clean.trim_end());
         out.push('\n');
@@ -140,14 +162,23 @@ pub fn from_html(name: &str, document: &html::Node) -> Result<Ingested, IngestEr
 
 fn finish(name: &str, text: String) -> Result<Ingested, IngestError> {
     if text.trim().is_empty() {
-        return Err(IngestError::NoText { name: name.to_string() });
+        return Err(IngestError::NoText {
+            name: name.to_string(),
+        });
     }
-    Ok(Ingested { name: name.to_string(), text })
+    Ok(Ingested {
+        name: name.to_string(),
+        text,
+    })
 }
 
 /// A name for pasted text: its first line, shortened.
 pub fn paste_name(text: &str) -> String {
-    let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("Pasted text");
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("Pasted text");
     let mut name: String = first.chars().take(60).collect();
     if first.chars().count() > 60 {
         name.push('…');
@@ -164,7 +195,10 @@ mod tests {
         assert_eq!(Format::detect("a.HTML", b""), Format::Html);
         assert_eq!(Format::detect("notes.md", b"# x"), Format::Markdown);
         assert_eq!(Format::detect("a.txt", b"<html>"), Format::Text);
-        assert_eq!(Format::detect("download", b"  <!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(
+            Format::detect("download", b"  <!DOCTYPE html><html>"),
+            Format::Html
+        );
         assert_eq!(Format::detect("download", b"Plain words"), Format::Text);
     }
 
@@ -174,19 +208,33 @@ mod tests {
         assert_eq!(decode("a", b"caf\xE9").unwrap(), "caf\u{FFFD}");
         assert_eq!(decode("a", b"\xFF\xFEH\x00i\x00").unwrap(), "Hi");
         assert_eq!(decode("a", b"\xFE\xFF\x00H\x00i").unwrap(), "Hi");
-        assert_eq!(decode("img.png", b"\x89PNG\x00\x01"), Err(IngestError::Binary { name: "img.png".into(), at: 4 }));
+        assert_eq!(
+            decode("img.png", b"\x89PNG\x00\x01"),
+            Err(IngestError::Binary {
+                name: "img.png".into(),
+                at: 4
+            })
+        );
     }
 
     #[test]
     fn text_is_normalised_to_paragraphs() {
         let raw = "Headline\r\n\r\n\r\n\r\nFirst para.  \r\nSecond\u{0007} line.\n\n\n";
         assert_eq!(normalise_text(raw), "Headline\n\nFirst para.\nSecond line.");
-        assert_eq!(from_text("x.txt", Format::Text, " \n\t\n"), Err(IngestError::NoText { name: "x.txt".into() }));
+        assert_eq!(
+            from_text("x.txt", Format::Text, " \n\t\n"),
+            Err(IngestError::NoText {
+                name: "x.txt".into()
+            })
+        );
     }
 
     #[test]
     fn pasted_text_is_named_by_its_first_line() {
-        assert_eq!(paste_name("\n\n  Storm hits coast  \nBody"), "Storm hits coast");
+        assert_eq!(
+            paste_name("\n\n  Storm hits coast  \nBody"),
+            "Storm hits coast"
+        );
         assert_eq!(paste_name(""), "Pasted text");
         assert!(paste_name(&"x".repeat(100)).ends_with('…'));
     }

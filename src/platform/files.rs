@@ -8,9 +8,15 @@ pub async fn read_article(file: web_sys::File) -> Result<Ingested, String> {
     let name = file.name();
     let size = file.size();
     if size > ingest::MAX_BYTES as f64 {
-        return Err(IngestError::TooLarge { name, size: size as usize }.to_string());
+        return Err(IngestError::TooLarge {
+            name,
+            size: size as usize,
+        }
+        .to_string());
     }
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| format!("{name} could not be read"))?;
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| format!("{name} could not be read"))?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     if bytes.is_empty() {
         return Err(IngestError::Empty { name }.to_string());

@@ -7,23 +7,31 @@ use wasm_bindgen::JsCast;
 
 /// Parse a page. Fails only if the browser has no `DOMParser`.
 pub fn parse(html: &str) -> Result<Node, String> {
-    let parser = web_sys::DomParser::new().map_err(|_| "this browser cannot parse HTML files".to_string())?;
+    let parser = web_sys::DomParser::new()
+        .map_err(|_| "this browser cannot parse HTML files".to_string())?;
     let doc = parser
         .parse_from_string(html, web_sys::SupportedType::TextHtml)
         .map_err(|_| "this browser could not parse the HTML".to_string())?;
-    let root = doc.document_element().ok_or_else(|| "the HTML has no document element".to_string())?;
+    let root = doc
+        .document_element()
+        .ok_or_else(|| "the HTML has no document element".to_string())?;
     Ok(Node::Element(build(&root, 0)))
 }
 
 fn build(el: &web_sys::Element, depth: usize) -> Element {
-    let attrs = KEPT_ATTRIBUTES.iter().filter_map(|k| el.get_attribute(k).map(|v| (k.to_string(), v))).collect();
+    let attrs = KEPT_ATTRIBUTES
+        .iter()
+        .filter_map(|k| el.get_attribute(k).map(|v| (k.to_string(), v)))
+        .collect();
     let mut children = Vec::new();
     let nodes = el.child_nodes();
     for i in 0..nodes.length() {
         let Some(node) = nodes.item(i) else { continue };
         match node.node_type() {
             web_sys::Node::ELEMENT_NODE => {
-                let Ok(child) = node.dyn_into::<web_sys::Element>() else { continue };
+                let Ok(child) = node.dyn_into::<web_sys::Element>() else {
+                    continue;
+                };
                 if depth + 1 >= MAX_DEPTH {
                     children.push(Node::Text(child.text_content().unwrap_or_default()));
                 } else {
@@ -36,5 +44,9 @@ fn build(el: &web_sys::Element, depth: usize) -> Element {
             _ => {}
         }
     }
-    Element { name: el.tag_name().to_ascii_lowercase(), attrs, children }
+    Element {
+        name: el.tag_name().to_ascii_lowercase(),
+        attrs,
+        children,
+    }
 }

@@ -21,7 +21,10 @@ pub struct Analyser {
 }
 
 fn describe(e: &JsValue) -> String {
-    js_sys::Error::from(e.clone()).message().as_string().unwrap_or_else(|| "unknown error".into())
+    js_sys::Error::from(e.clone())
+        .message()
+        .as_string()
+        .unwrap_or_else(|| "unknown error".into())
 }
 
 impl Analyser {
@@ -32,20 +35,24 @@ impl Analyser {
         let hear = on_reply.clone();
         let waiting: Rc<RefCell<Option<Option<String>>>> = Rc::new(RefCell::new(Some(None)));
         let (queue, target) = (waiting.clone(), worker.clone());
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            let raw = e.data().as_string().unwrap_or_default();
-            match Reply::decode(&raw) {
-                Ok(Reply::Ready) => {
-                    if let Some(Some(request)) = queue.borrow_mut().take() {
-                        if let Err(e) = target.post_message(&JsValue::from_str(&request)) {
-                            hear(Reply::Failed { job: None, message: describe(&e) });
+        let on_message =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                let raw = e.data().as_string().unwrap_or_default();
+                match Reply::decode(&raw) {
+                    Ok(Reply::Ready) => {
+                        if let Some(Some(request)) = queue.borrow_mut().take() {
+                            if let Err(e) = target.post_message(&JsValue::from_str(&request)) {
+                                hear(Reply::Failed {
+                                    job: None,
+                                    message: describe(&e),
+                                });
+                            }
                         }
                     }
+                    Ok(reply) => hear(reply),
+                    Err(message) => hear(Reply::Failed { job: None, message }),
                 }
-                Ok(reply) => hear(reply),
-                Err(message) => hear(Reply::Failed { job: None, message }),
-            }
-        });
+            });
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
             let message = e
                 .dyn_ref::<web_sys::ErrorEvent>()
@@ -56,7 +63,12 @@ impl Analyser {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(Analyser { worker, waiting, _on_message: on_message, _on_error: on_error })
+        Ok(Analyser {
+            worker,
+            waiting,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
     }
 
     /// Send a request now, or as soon as the worker is ready.
@@ -66,7 +78,9 @@ impl Analyser {
             *slot = Some(raw);
             return Ok(());
         }
-        self.worker.post_message(&JsValue::from_str(&raw)).map_err(|e| describe(&e))
+        self.worker
+            .post_message(&JsValue::from_str(&raw))
+            .map_err(|e| describe(&e))
     }
 }
 

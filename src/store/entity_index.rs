@@ -22,14 +22,18 @@ pub fn entity_index(articles: &[Rc<Article>]) -> Vec<EntityGroup> {
     let mut groups: BTreeMap<(EntityType, String), EntityGroup> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {
         for e in &a.analysis.entities {
-            let g = groups.entry((e.kind, e.canonical.clone())).or_insert_with(|| EntityGroup {
-                canonical: e.canonical.clone(),
-                kind: e.kind,
-                spellings: BTreeMap::new(),
-                per_article: vec![0; articles.len()],
-                total: 0,
-            });
-            *g.spellings.entry(e.span.slice(&a.text).unwrap_or("").to_string()).or_insert(0) += 1;
+            let g = groups
+                .entry((e.kind, e.canonical.clone()))
+                .or_insert_with(|| EntityGroup {
+                    canonical: e.canonical.clone(),
+                    kind: e.kind,
+                    spellings: BTreeMap::new(),
+                    per_article: vec![0; articles.len()],
+                    total: 0,
+                });
+            *g.spellings
+                .entry(e.span.slice(&a.text).unwrap_or("").to_string())
+                .or_insert(0) += 1;
             if let Some(n) = g.per_article.get_mut(i) {
                 *n += 1;
             }
@@ -37,7 +41,11 @@ pub fn entity_index(articles: &[Rc<Article>]) -> Vec<EntityGroup> {
         }
     }
     let mut out: Vec<EntityGroup> = groups.into_values().collect();
-    out.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.canonical.cmp(&b.canonical)));
+    out.sort_by(|a, b| {
+        b.total
+            .cmp(&a.total)
+            .then_with(|| a.canonical.cmp(&b.canonical))
+    });
     out
 }
 
@@ -50,12 +58,23 @@ mod tests {
     fn groups_spellings_and_counts_per_article() {
         let s = AppState::with_seeds();
         let index = entity_index(&s.articles);
-        let ushakov = index.iter().find(|g| g.canonical == "Yuri Ushakov" && g.kind == EntityType::Person).unwrap();
-        assert!(ushakov.spellings.contains_key("Ushakov") && ushakov.spellings.contains_key("Yuri Ushakov"));
+        let ushakov = index
+            .iter()
+            .find(|g| g.canonical == "Yuri Ushakov" && g.kind == EntityType::Person)
+            .unwrap();
+        assert!(
+            ushakov.spellings.contains_key("Ushakov")
+                && ushakov.spellings.contains_key("Yuri Ushakov")
+        );
         assert_eq!(ushakov.total, ushakov.per_article.iter().sum::<usize>());
         assert_eq!(ushakov.total, ushakov.spellings.values().sum::<usize>());
         let first = &s.articles[0];
-        let in_first = first.analysis.entities.iter().filter(|e| e.canonical == "Yuri Ushakov").count();
+        let in_first = first
+            .analysis
+            .entities
+            .iter()
+            .filter(|e| e.canonical == "Yuri Ushakov")
+            .count();
         assert_eq!(ushakov.per_article[0], in_first);
         // Sorted by mentions.
         assert!(index.windows(2).all(|w| w[0].total >= w[1].total));

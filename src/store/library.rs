@@ -26,16 +26,26 @@ pub fn storage_key(sha256: &str) -> String {
 
 /// The article hash of a storage key of ours, or `None` for any other key.
 pub fn article_of_key(key: &str) -> Option<&str> {
-    key.strip_prefix(PREFIX).filter(|sha| crate::text::is_sha256_hex(sha))
+    key.strip_prefix(PREFIX)
+        .filter(|sha| crate::text::is_sha256_hex(sha))
 }
 
 /// Store an added article under its content hash (`sha256`, of `article.text`).
-pub fn save(storage: &dyn Storage, sha256: &str, article: &StoredArticle) -> Result<(), StorageError> {
+pub fn save(
+    storage: &dyn Storage,
+    sha256: &str,
+    article: &StoredArticle,
+) -> Result<(), StorageError> {
     let raw = encode_entry(article).map_err(StorageError::WriteFailed)?;
-    storage.write(&storage_key(sha256), &raw).map_err(|e| match e {
-        StorageError::WriteFailed(why) => StorageError::ArticleNotSaved { file: article.file.clone(), reason: why },
-        other => other,
-    })
+    storage
+        .write(&storage_key(sha256), &raw)
+        .map_err(|e| match e {
+            StorageError::WriteFailed(why) => StorageError::ArticleNotSaved {
+                file: article.file.clone(),
+                reason: why,
+            },
+            other => other,
+        })
 }
 
 pub fn remove(storage: &dyn Storage, sha256: &str) -> Result<(), StorageError> {
@@ -45,10 +55,15 @@ pub fn remove(storage: &dyn Storage, sha256: &str) -> Result<(), StorageError> {
 /// Read one stored entry. An entry whose text does not match its key's hash is refused:
 /// its tags would belong to another text.
 pub fn decode(key: &str, raw: &str) -> Result<StoredArticle, StorageError> {
-    let unreadable = |reason: String| StorageError::UnreadableEntry { key: key.to_string(), reason };
+    let unreadable = |reason: String| StorageError::UnreadableEntry {
+        key: key.to_string(),
+        reason,
+    };
     let article: StoredArticle = decode_entry(raw).map_err(unreadable)?;
     if article_of_key(key) != Some(sha256_hex(article.text.as_bytes()).as_str()) {
-        return Err(unreadable("the text does not match the hash in its key".into()));
+        return Err(unreadable(
+            "the text does not match the hash in its key".into(),
+        ));
     }
     Ok(article)
 }
@@ -62,7 +77,10 @@ pub fn load_all(storage: &dyn Storage) -> (Vec<(String, StoredArticle)>, Vec<Sto
         Ok(k) => k,
         Err(e) => return (found, vec![e]),
     };
-    for (key, sha) in keys.iter().filter_map(|k| article_of_key(k).map(|sha| (k, sha))) {
+    for (key, sha) in keys
+        .iter()
+        .filter_map(|k| article_of_key(k).map(|sha| (k, sha)))
+    {
         match storage.read(key) {
             Ok(Some(raw)) => match decode(key, &raw) {
                 Ok(a) => found.push((sha.to_string(), a)),
@@ -82,7 +100,11 @@ mod tests {
     use crate::store::tags::MemoryStorage;
 
     fn article(file: &str, added: f64, text: &str) -> StoredArticle {
-        StoredArticle { file: file.into(), added, text: text.into() }
+        StoredArticle {
+            file: file.into(),
+            added,
+            text: text.into(),
+        }
     }
 
     /// Save as the app does, under the text's hash; returns the hash.
@@ -100,8 +122,20 @@ mod tests {
         s.write("unrelated", "x").unwrap();
         let (found, problems) = load_all(&s);
         assert!(problems.is_empty());
-        assert_eq!(found.iter().map(|(_, a)| a.file.as_str()).collect::<Vec<_>>(), ["a.txt", "b.txt"]);
-        assert_eq!(found.iter().map(|(sha, _)| sha.as_str()).collect::<Vec<_>>(), [a.as_str(), b.as_str()]);
+        assert_eq!(
+            found
+                .iter()
+                .map(|(_, a)| a.file.as_str())
+                .collect::<Vec<_>>(),
+            ["a.txt", "b.txt"]
+        );
+        assert_eq!(
+            found
+                .iter()
+                .map(|(sha, _)| sha.as_str())
+                .collect::<Vec<_>>(),
+            [a.as_str(), b.as_str()]
+        );
         remove(&s, &b).unwrap();
         assert_eq!(load_all(&s).0.len(), 1);
     }
@@ -113,10 +147,15 @@ mod tests {
         let bad_key = storage_key(&"b".repeat(64));
         s.write(&bad_key, "{not json").unwrap();
         let forged = storage_key(&"c".repeat(64));
-        s.write(&forged, &s.read(&storage_key(&good)).unwrap().unwrap()).unwrap();
+        s.write(&forged, &s.read(&storage_key(&good)).unwrap().unwrap())
+            .unwrap();
         let (found, problems) = load_all(&s);
         assert_eq!(found.len(), 1);
         assert_eq!(problems.len(), 2, "{problems:?}");
-        assert_eq!(s.read(&bad_key).unwrap().as_deref(), Some("{not json"), "left untouched");
+        assert_eq!(
+            s.read(&bad_key).unwrap().as_deref(),
+            Some("{not json"),
+            "left untouched"
+        );
     }
 }

@@ -12,11 +12,11 @@ pub mod tags;
 use crate::analysis::{analyze, Analysis};
 use crate::annotation::plan::{Orphan, Plan};
 use crate::annotation::{annotations_of, Annotation, ArticleRef};
-use std::collections::{BTreeSet, HashMap};
-use tags::{ArticleTags, Tag, Verdict};
 use crate::seeds::SEEDS;
 use crate::text::sha256_hex;
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
+use tags::{ArticleTags, Tag, Verdict};
 
 /// One loaded article and its analysis.
 #[derive(Debug, Clone)]
@@ -41,9 +41,19 @@ impl Article {
     }
 
     /// An article whose analysis was made elsewhere (with the rest of its set).
-    pub fn with_analysis(file: impl Into<String>, text: impl Into<String>, analysis: Analysis) -> Self {
+    pub fn with_analysis(
+        file: impl Into<String>,
+        text: impl Into<String>,
+        analysis: Analysis,
+    ) -> Self {
         let text = text.into();
-        Article { file: file.into(), sha256: sha256_hex(text.as_bytes()), analysis: Rc::new(analysis), text, added: None }
+        Article {
+            file: file.into(),
+            sha256: sha256_hex(text.as_bytes()),
+            analysis: Rc::new(analysis),
+            text,
+            added: None,
+        }
     }
 
     /// Whether the reader added it (and can remove it).
@@ -53,7 +63,10 @@ impl Article {
 
     /// The headline, or the file name when no headline was found.
     pub fn headline(&self) -> &str {
-        self.analysis.title.and_then(|t| t.slice(&self.text)).unwrap_or(&self.file)
+        self.analysis
+            .title
+            .and_then(|t| t.slice(&self.text))
+            .unwrap_or(&self.file)
     }
 }
 
@@ -62,7 +75,10 @@ impl Article {
 /// would cost more than the render.
 impl PartialEq for Article {
     fn eq(&self, other: &Self) -> bool {
-        self.sha256 == other.sha256 && self.file == other.file && self.added == other.added && Rc::ptr_eq(&self.analysis, &other.analysis)
+        self.sha256 == other.sha256
+            && self.file == other.file
+            && self.added == other.added
+            && Rc::ptr_eq(&self.analysis, &other.analysis)
     }
 }
 
@@ -100,7 +116,10 @@ pub struct Job {
 impl Job {
     /// How many of the inputs are not in the list yet.
     pub fn adding(&self, shown: &[Rc<Article>]) -> usize {
-        self.inputs.iter().filter(|i| !shown.iter().any(|a| a.sha256 == i.sha256)).count()
+        self.inputs
+            .iter()
+            .filter(|i| !shown.iter().any(|a| a.sha256 == i.sha256))
+            .count()
     }
 }
 
@@ -155,11 +174,19 @@ pub enum Action {
     FocusNext,
     FocusPrevious,
     /// Set (or with `None` clear) the verdict of a claim of the selected article.
-    SetVerdict { claim: String, verdict: Option<Verdict>, at: f64 },
+    SetVerdict {
+        claim: String,
+        verdict: Option<Verdict>,
+        at: f64,
+    },
     /// Open the note editor on the focused claim.
     EditNote,
     /// Save (or with an empty text remove) the note of a claim of the selected article.
-    SetNote { claim: String, note: String, at: f64 },
+    SetNote {
+        claim: String,
+        note: String,
+        at: f64,
+    },
     CancelNote,
     SetFilter(Filter),
     ToggleHelp,
@@ -170,23 +197,47 @@ pub enum Action {
     Undo,
     Redo,
     /// Tags read from storage for one article.
-    TagsLoaded { sha: String, tags: ArticleTags },
+    TagsLoaded {
+        sha: String,
+        tags: ArticleTags,
+    },
     /// Another tab changed an article's stored tags: they replace ours for that article.
-    TagsChangedElsewhere { sha: String, tags: ArticleTags },
+    TagsChangedElsewhere {
+        sha: String,
+        tags: ArticleTags,
+    },
     /// Storage failed; `lock` marks an article whose stored tags must not be overwritten.
-    StorageProblem { sha: Option<String>, message: String, lock: bool },
+    StorageProblem {
+        sha: Option<String>,
+        message: String,
+        lock: bool,
+    },
     DismissNotice,
     /// Something the reader should know (a file that could not be read, say).
     Notice(String),
     /// Add articles: the set is analysed again with them (see [`Job`]). Texts already in
     /// the list are not added twice. With `select`, the first new one is shown when ready.
-    AddArticles { articles: Vec<NewArticle>, select: bool },
+    AddArticles {
+        articles: Vec<NewArticle>,
+        select: bool,
+    },
     /// The analysis job reached a stage.
-    JobProgress { job: u32, done: u32, total: u32, stage: String },
+    JobProgress {
+        job: u32,
+        done: u32,
+        total: u32,
+        stage: String,
+    },
     /// The analysis job finished: one analysis per input, in order.
-    JobDone { job: u32, analyses: Vec<Analysis> },
+    JobDone {
+        job: u32,
+        analyses: Vec<Analysis>,
+    },
     /// The analysis job could not be run.
-    JobFailed { job: u32, message: String },
+    JobFailed {
+        job: u32,
+        message: String,
+    },
     /// Remove an article the reader added. Its tags stay stored, so adding the same text
     /// again brings them back.
     RemoveArticle(String),
@@ -195,7 +246,11 @@ pub enum Action {
     /// Apply a previewed import: new tags, the reader's `choices` (an index into
     /// [`crate::annotation::plan::Conflict::options`], one per conflict; missing means keep
     /// what is here), the orphans, and the articles the file carried.
-    ApplyImport { plan: Rc<Plan>, choices: Vec<usize>, at: f64 },
+    ApplyImport {
+        plan: Rc<Plan>,
+        choices: Vec<usize>,
+        at: f64,
+    },
 }
 
 /// Which claims the reading pane shows in full.
@@ -231,7 +286,14 @@ pub enum MarkKind {
 }
 
 impl MarkKind {
-    pub const ALL: [MarkKind; 6] = [MarkKind::Person, MarkKind::Org, MarkKind::Place, MarkKind::Other, MarkKind::Quote, MarkKind::Number];
+    pub const ALL: [MarkKind; 6] = [
+        MarkKind::Person,
+        MarkKind::Org,
+        MarkKind::Place,
+        MarkKind::Other,
+        MarkKind::Quote,
+        MarkKind::Number,
+    ];
 
     /// The CSS class and legend label of the kind.
     pub fn name(self) -> &'static str {
@@ -319,12 +381,15 @@ impl AppState {
     }
 
     fn claim_count(&self) -> usize {
-        self.selected_article().map_or(0, |a| a.analysis.claims.len())
+        self.selected_article()
+            .map_or(0, |a| a.analysis.claims.len())
     }
 
     /// The claim ids of the selected article that the filter admits, in order.
     fn admitted(&self) -> Vec<usize> {
-        let Some(a) = self.selected_article() else { return Vec::new() };
+        let Some(a) = self.selected_article() else {
+            return Vec::new();
+        };
         a.analysis
             .claims
             .iter()
@@ -336,18 +401,27 @@ impl AppState {
 
     /// Replace a tag of the selected article and record the change for undo.
     fn edit(&mut self, claim: &str, change: impl FnOnce(Option<Tag>) -> Option<Tag>) {
-        let Some(article) = self.selected_article() else { return };
+        let Some(article) = self.selected_article() else {
+            return;
+        };
         if !article.analysis.claims.iter().any(|c| c.id == claim) {
             return;
         }
         let sha = article.sha256.clone();
         let before = self.tag(&sha, claim).cloned();
         let after = change(before.clone()).filter(|t| !t.is_empty());
-        if before.as_ref().map(|t| (t.verdict, &t.note)) == after.as_ref().map(|t| (t.verdict, &t.note)) {
+        if before.as_ref().map(|t| (t.verdict, &t.note))
+            == after.as_ref().map(|t| (t.verdict, &t.note))
+        {
             return;
         }
         self.put(&sha, claim, after.clone());
-        self.undo.push(Edit { sha, claim: claim.to_string(), before, after });
+        self.undo.push(Edit {
+            sha,
+            claim: claim.to_string(),
+            before,
+            after,
+        });
         self.redo.clear();
     }
 
@@ -394,7 +468,10 @@ impl AppState {
                 next.edit(&claim, |before| {
                     let created = before.as_ref().map_or(at, Tag::first_made);
                     let note = before.map(|t| t.note).unwrap_or_default();
-                    Some(Tag { created: Some(created), ..Tag::new(verdict, note, at) })
+                    Some(Tag {
+                        created: Some(created),
+                        ..Tag::new(verdict, note, at)
+                    })
                 });
             }
             Action::EditNote => {
@@ -407,7 +484,10 @@ impl AppState {
                 next.edit(&claim, |before| {
                     let created = before.as_ref().map_or(at, Tag::first_made);
                     let verdict = before.and_then(|t| t.verdict);
-                    Some(Tag { created: Some(created), ..Tag::new(verdict, note.trim(), at) })
+                    Some(Tag {
+                        created: Some(created),
+                        ..Tag::new(verdict, note.trim(), at)
+                    })
                 });
                 next.editing_note = None;
             }
@@ -427,7 +507,8 @@ impl AppState {
                 }
             }
             Action::Highlight(name) => {
-                next.highlighted = (self.highlighted.as_deref() != Some(name.as_str())).then_some(name);
+                next.highlighted =
+                    (self.highlighted.as_deref() != Some(name.as_str())).then_some(name);
             }
             Action::Undo => {
                 if let Some(edit) = next.undo.pop() {
@@ -465,7 +546,12 @@ impl AppState {
             Action::DismissNotice => next.notice = None,
             Action::Notice(message) => next.notice = Some(message),
             Action::AddArticles { articles, select } => next.add_articles(articles, select),
-            Action::JobProgress { job, done, total, stage } => {
+            Action::JobProgress {
+                job,
+                done,
+                total,
+                stage,
+            } => {
                 if let Some(j) = next.job.as_mut().filter(|j| j.id == job) {
                     (j.done, j.total, j.stage) = (done, total, stage);
                 }
@@ -486,7 +572,16 @@ impl AppState {
 
     /// The open articles as the annotation code sees them.
     pub fn article_refs(&self) -> Vec<ArticleRef<'_>> {
-        self.articles.iter().map(|a| ArticleRef { file: &a.file, title: a.headline(), text: &a.text, sha256: &a.sha256, claims: &a.analysis.claims }).collect()
+        self.articles
+            .iter()
+            .map(|a| ArticleRef {
+                file: &a.file,
+                title: a.headline(),
+                text: &a.text,
+                sha256: &a.sha256,
+                claims: &a.analysis.claims,
+            })
+            .collect()
     }
 
     /// Every tag as a portable annotation: of one article (by hash), or of all of them with
@@ -496,7 +591,12 @@ impl AppState {
             .article_refs()
             .into_iter()
             .filter(|a| only.is_none_or(|sha| a.sha256 == sha))
-            .flat_map(|a| self.tags.get(a.sha256).map(|t| annotations_of(a, t)).unwrap_or_default())
+            .flat_map(|a| {
+                self.tags
+                    .get(a.sha256)
+                    .map(|t| annotations_of(a, t))
+                    .unwrap_or_default()
+            })
             .collect();
         if only.is_none() {
             out.extend(self.orphans.iter().map(|o| o.annotation.clone()));
@@ -514,7 +614,12 @@ impl AppState {
             }
             let before = state.tag(sha, claim).cloned();
             state.put(sha, claim, tag.clone());
-            state.undo.push(Edit { sha: sha.to_string(), claim: claim.to_string(), before, after: tag });
+            state.undo.push(Edit {
+                sha: sha.to_string(),
+                claim: claim.to_string(),
+                before,
+                after: tag,
+            });
             changed += 1;
         };
         for p in &plan.new {
@@ -543,20 +648,34 @@ impl AppState {
             let articles = plan
                 .articles
                 .iter()
-                .map(|t| NewArticle { file: t.label.clone().unwrap_or_else(|| "Imported article".into()), text: t.text.clone(), added: at })
+                .map(|t| NewArticle {
+                    file: t.label.clone().unwrap_or_else(|| "Imported article".into()),
+                    text: t.text.clone(),
+                    added: at,
+                })
                 .collect();
             self.add_articles(articles, false);
         }
-        let mut parts = vec![format!("{changed} tag{} imported", if changed == 1 { "" } else { "s" })];
+        let mut parts = vec![format!(
+            "{changed} tag{} imported",
+            if changed == 1 { "" } else { "s" }
+        )];
         if !plan.articles.is_empty() {
-            parts.push(format!("{} article{} added", plan.articles.len(), if plan.articles.len() == 1 { "" } else { "s" }));
+            parts.push(format!(
+                "{} article{} added",
+                plan.articles.len(),
+                if plan.articles.len() == 1 { "" } else { "s" }
+            ));
         }
         if kept > 0 {
             parts.push(format!("{kept} kept as unplaced"));
         }
         let mut message = format!("Import done: {}.", parts.join(", "));
         if !refused.is_empty() {
-            message.push_str(&format!(" {} article(s) whose stored tags cannot be read were left as they are.", refused.len()));
+            message.push_str(&format!(
+                " {} article(s) whose stored tags cannot be read were left as they are.",
+                refused.len()
+            ));
         }
         self.notice = Some(message);
     }
@@ -568,7 +687,12 @@ impl AppState {
         }
         self.articles
             .iter()
-            .map(|a| JobInput { file: a.file.clone(), text: Rc::from(a.text.as_str()), sha256: a.sha256.clone(), added: a.added })
+            .map(|a| JobInput {
+                file: a.file.clone(),
+                text: Rc::from(a.text.as_str()),
+                sha256: a.sha256.clone(),
+                added: a.added,
+            })
             .collect()
     }
 
@@ -580,22 +704,36 @@ impl AppState {
         for a in articles {
             let sha = sha256_hex(a.text.as_bytes());
             if let Some(existing) = inputs.iter().find(|i| i.sha256 == sha) {
-                already.push(format!("“{}” is already open as “{}”", a.file, existing.file));
+                already.push(format!(
+                    "“{}” is already open as “{}”",
+                    a.file, existing.file
+                ));
                 first_new.get_or_insert(sha);
                 continue;
             }
             first_new.get_or_insert(sha.clone());
-            inputs.push(JobInput { file: a.file, text: Rc::from(a.text), sha256: sha, added: Some(a.added) });
+            inputs.push(JobInput {
+                file: a.file,
+                text: Rc::from(a.text),
+                sha256: sha,
+                added: Some(a.added),
+            });
         }
         // Only the reader's own request deserves the remark; a restored or synced article
         // that is already here is simply skipped.
         if select && !already.is_empty() {
             self.notice = Some(format!("{}.", already.join("; ")));
         }
-        let select = if select { first_new } else { self.job.as_ref().and_then(|j| j.select.clone()) };
+        let select = if select {
+            first_new
+        } else {
+            self.job.as_ref().and_then(|j| j.select.clone())
+        };
         if inputs.len() == before {
             // Nothing new: show the article that was asked for, if it is in the list.
-            if let Some(i) = select.and_then(|sha| self.articles.iter().position(|a| a.sha256 == sha)) {
+            if let Some(i) =
+                select.and_then(|sha| self.articles.iter().position(|a| a.sha256 == sha))
+            {
                 self.show(i);
             }
             return;
@@ -604,9 +742,15 @@ impl AppState {
     }
 
     fn finish_job(&mut self, job: u32, analyses: Vec<Analysis>) {
-        let Some(j) = self.job.take_if(|j| j.id == job) else { return };
+        let Some(j) = self.job.take_if(|j| j.id == job) else {
+            return;
+        };
         if analyses.len() != j.inputs.len() {
-            self.notice = Some(format!("The analysis returned {} results for {} articles; the list is unchanged.", analyses.len(), j.inputs.len()));
+            self.notice = Some(format!(
+                "The analysis returned {} results for {} articles; the list is unchanged.",
+                analyses.len(),
+                j.inputs.len()
+            ));
             return;
         }
         let shown = self.selected_article().map(|a| a.sha256.clone());
@@ -627,7 +771,9 @@ impl AppState {
             })
             .collect();
         let target = j.select.or(shown.clone());
-        let index = target.and_then(|sha| self.articles.iter().position(|a| a.sha256 == sha)).unwrap_or(0);
+        let index = target
+            .and_then(|sha| self.articles.iter().position(|a| a.sha256 == sha))
+            .unwrap_or(0);
         if shown.as_deref() != self.articles.get(index).map(|a| a.sha256.as_str()) {
             self.show(index);
         } else {
@@ -639,11 +785,22 @@ impl AppState {
         // A running job that includes it starts again without it: its result would put
         // the article back.
         if let Some(job) = self.job.take() {
-            let inputs: Vec<JobInput> = job.inputs.iter().filter(|i| i.sha256 != sha || i.added.is_none()).cloned().collect();
+            let inputs: Vec<JobInput> = job
+                .inputs
+                .iter()
+                .filter(|i| i.sha256 != sha || i.added.is_none())
+                .cloned()
+                .collect();
             let select = job.select.filter(|s| s != sha);
             self.start_job(inputs, select);
         }
-        let Some(index) = self.articles.iter().position(|a| a.sha256 == sha && a.is_own()) else { return };
+        let Some(index) = self
+            .articles
+            .iter()
+            .position(|a| a.sha256 == sha && a.is_own())
+        else {
+            return;
+        };
         let shown = self.selected_article().map(|a| a.sha256.clone());
         self.articles.remove(index);
         self.generation += 1;
@@ -656,7 +813,14 @@ impl AppState {
     fn start_job(&mut self, inputs: Vec<JobInput>, select: Option<String>) {
         let id = self.next_job;
         self.next_job += 1;
-        self.job = Some(Job { id, inputs: Rc::new(inputs), done: 0, total: crate::analysis::STAGES.len() as u32, stage: String::new(), select });
+        self.job = Some(Job {
+            id,
+            inputs: Rc::new(inputs),
+            done: 0,
+            total: crate::analysis::STAGES.len() as u32,
+            stage: String::new(),
+            select,
+        });
     }
 
     /// Show another article from the top.
@@ -675,7 +839,10 @@ mod tests {
     fn opens_with_the_five_seeds() {
         let s = AppState::with_seeds();
         assert_eq!(s.articles.len(), 5);
-        assert_eq!(s.selected_article().map(|a| a.headline()), Some("Putin to Witkoff: “No compromise” on occupied Ukraine"));
+        assert_eq!(
+            s.selected_article().map(|a| a.headline()),
+            Some("Putin to Witkoff: “No compromise” on occupied Ukraine")
+        );
     }
 
     #[test]
@@ -696,31 +863,61 @@ mod tests {
         let s = AppState::with_seeds();
         let (sha, claim) = first_claim(&s);
         let total = s.counts(&s.articles[0]).open;
-        let t = s.apply(Action::SetVerdict { claim: claim.clone(), verdict: Some(Verdict::Disputed), at: 5.0 });
+        let t = s.apply(Action::SetVerdict {
+            claim: claim.clone(),
+            verdict: Some(Verdict::Disputed),
+            at: 5.0,
+        });
         assert_eq!(t.verdict(&sha, &claim), Some(Verdict::Disputed));
-        assert_eq!(t.counts(&t.articles[0]), Counts { confirmed: 0, disputed: 1, open: total - 1 });
-        let u = t.apply(Action::SetVerdict { claim: claim.clone(), verdict: Some(Verdict::Confirmed), at: 6.0 });
+        assert_eq!(
+            t.counts(&t.articles[0]),
+            Counts {
+                confirmed: 0,
+                disputed: 1,
+                open: total - 1
+            }
+        );
+        let u = t.apply(Action::SetVerdict {
+            claim: claim.clone(),
+            verdict: Some(Verdict::Confirmed),
+            at: 6.0,
+        });
         assert_eq!(u.verdict(&sha, &claim), Some(Verdict::Confirmed));
         let back = u.apply(Action::Undo);
         assert_eq!(back.verdict(&sha, &claim), Some(Verdict::Disputed));
         let back2 = back.apply(Action::Undo);
         assert_eq!(back2.verdict(&sha, &claim), None);
-        assert!(back2.tags.get(&sha).is_none_or(|t| t.is_empty()), "cleared tags leave nothing");
+        assert!(
+            back2.tags.get(&sha).is_none_or(|t| t.is_empty()),
+            "cleared tags leave nothing"
+        );
         let fwd = back2.apply(Action::Redo).apply(Action::Redo);
         assert_eq!(fwd.verdict(&sha, &claim), Some(Verdict::Confirmed));
         assert!(!fwd.can_redo());
         // A new edit after undo drops the redo history.
-        let branch = back.apply(Action::SetVerdict { claim: claim.clone(), verdict: None, at: 7.0 });
+        let branch = back.apply(Action::SetVerdict {
+            claim: claim.clone(),
+            verdict: None,
+            at: 7.0,
+        });
         assert!(!branch.can_redo());
     }
 
     #[test]
     fn unknown_claims_and_no_op_edits_are_ignored() {
         let s = AppState::with_seeds();
-        let t = s.apply(Action::SetVerdict { claim: "c000".into(), verdict: Some(Verdict::Confirmed), at: 1.0 });
+        let t = s.apply(Action::SetVerdict {
+            claim: "c000".into(),
+            verdict: Some(Verdict::Confirmed),
+            at: 1.0,
+        });
         assert!(!t.can_undo());
         let (_, claim) = first_claim(&s);
-        let t = s.apply(Action::SetVerdict { claim, verdict: None, at: 1.0 });
+        let t = s.apply(Action::SetVerdict {
+            claim,
+            verdict: None,
+            at: 1.0,
+        });
         assert!(!t.can_undo(), "clearing an untagged claim changes nothing");
     }
 
@@ -740,11 +937,18 @@ mod tests {
     fn loaded_tags_do_not_override_this_sessions_edits() {
         let s = AppState::with_seeds();
         let (sha, claim) = first_claim(&s);
-        let t = s.apply(Action::SetVerdict { claim: claim.clone(), verdict: Some(Verdict::Confirmed), at: 2.0 });
+        let t = s.apply(Action::SetVerdict {
+            claim: claim.clone(),
+            verdict: Some(Verdict::Confirmed),
+            at: 2.0,
+        });
         let mut stored = ArticleTags::new();
         stored.insert(claim.clone(), Tag::new(Some(Verdict::Disputed), "", 1.0));
         stored.insert("cother".into(), Tag::new(Some(Verdict::Disputed), "", 1.0));
-        let u = t.apply(Action::TagsLoaded { sha: sha.clone(), tags: stored });
+        let u = t.apply(Action::TagsLoaded {
+            sha: sha.clone(),
+            tags: stored,
+        });
         assert_eq!(u.verdict(&sha, &claim), Some(Verdict::Confirmed));
         assert_eq!(u.verdict(&sha, "cother"), Some(Verdict::Disputed));
     }
@@ -753,13 +957,23 @@ mod tests {
     fn changes_from_another_tab_replace_ours_and_our_history_for_that_article() {
         let s = AppState::with_seeds();
         let (sha, claim) = first_claim(&s);
-        let t = s.apply(Action::SetVerdict { claim: claim.clone(), verdict: Some(Verdict::Confirmed), at: 2.0 });
+        let t = s.apply(Action::SetVerdict {
+            claim: claim.clone(),
+            verdict: Some(Verdict::Confirmed),
+            at: 2.0,
+        });
         let mut theirs = ArticleTags::new();
         theirs.insert(claim.clone(), Tag::new(Some(Verdict::Disputed), "", 3.0));
-        let u = t.apply(Action::TagsChangedElsewhere { sha: sha.clone(), tags: theirs });
+        let u = t.apply(Action::TagsChangedElsewhere {
+            sha: sha.clone(),
+            tags: theirs,
+        });
         assert_eq!(u.verdict(&sha, &claim), Some(Verdict::Disputed));
         assert!(!u.can_undo());
-        let gone = u.apply(Action::TagsChangedElsewhere { sha: sha.clone(), tags: ArticleTags::new() });
+        let gone = u.apply(Action::TagsChangedElsewhere {
+            sha: sha.clone(),
+            tags: ArticleTags::new(),
+        });
         assert_eq!(gone.verdict(&sha, &claim), None);
     }
 
@@ -767,17 +981,35 @@ mod tests {
     fn notes_keep_the_verdict_and_undo() {
         let s = AppState::with_seeds().apply(Action::FocusNext);
         let (sha, claim) = first_claim(&s);
-        let t = s.apply(Action::SetVerdict { claim: claim.clone(), verdict: Some(Verdict::Disputed), at: 1.0 });
+        let t = s.apply(Action::SetVerdict {
+            claim: claim.clone(),
+            verdict: Some(Verdict::Disputed),
+            at: 1.0,
+        });
         let t = t.apply(Action::EditNote);
         assert_eq!(t.editing_note.as_deref(), Some(claim.as_str()));
-        let u = t.apply(Action::SetNote { claim: claim.clone(), note: "  Kremlin says Wednesday ".into(), at: 2.0 });
+        let u = t.apply(Action::SetNote {
+            claim: claim.clone(),
+            note: "  Kremlin says Wednesday ".into(),
+            at: 2.0,
+        });
         assert_eq!(u.editing_note, None);
         let tag = u.tag(&sha, &claim).unwrap();
-        assert_eq!((tag.verdict, tag.note.as_str()), (Some(Verdict::Disputed), "Kremlin says Wednesday"));
+        assert_eq!(
+            (tag.verdict, tag.note.as_str()),
+            (Some(Verdict::Disputed), "Kremlin says Wednesday")
+        );
         assert_eq!(u.apply(Action::Undo).tag(&sha, &claim).unwrap().note, "");
         // A note alone keeps a tag; clearing the verdict then leaves the note.
-        let v = u.apply(Action::SetVerdict { claim: claim.clone(), verdict: None, at: 3.0 });
-        assert_eq!(v.tag(&sha, &claim).map(|t| t.note.as_str()), Some("Kremlin says Wednesday"));
+        let v = u.apply(Action::SetVerdict {
+            claim: claim.clone(),
+            verdict: None,
+            at: 3.0,
+        });
+        assert_eq!(
+            v.tag(&sha, &claim).map(|t| t.note.as_str()),
+            Some("Kremlin says Wednesday")
+        );
     }
 
     #[test]
@@ -787,14 +1019,30 @@ mod tests {
         let c2 = a.analysis.claims[2].id.clone();
         let c5 = a.analysis.claims[5].id.clone();
         let t = s
-            .apply(Action::SetVerdict { claim: c2, verdict: Some(Verdict::Disputed), at: 1.0 })
-            .apply(Action::SetVerdict { claim: c5, verdict: Some(Verdict::Disputed), at: 1.0 })
+            .apply(Action::SetVerdict {
+                claim: c2,
+                verdict: Some(Verdict::Disputed),
+                at: 1.0,
+            })
+            .apply(Action::SetVerdict {
+                claim: c5,
+                verdict: Some(Verdict::Disputed),
+                at: 1.0,
+            })
             .apply(Action::SetFilter(Filter::Disputed));
         let f = t.apply(Action::FocusNext);
         assert_eq!(f.focused, Some(2));
         assert_eq!(f.apply(Action::FocusNext).focused, Some(5));
-        assert_eq!(f.apply(Action::FocusNext).apply(Action::FocusNext).focused, Some(5));
-        assert_eq!(f.apply(Action::FocusNext).apply(Action::FocusPrevious).focused, Some(2));
+        assert_eq!(
+            f.apply(Action::FocusNext).apply(Action::FocusNext).focused,
+            Some(5)
+        );
+        assert_eq!(
+            f.apply(Action::FocusNext)
+                .apply(Action::FocusPrevious)
+                .focused,
+            Some(2)
+        );
         assert_eq!(f.apply(Action::SetFilter(Filter::Confirmed)).focused, None);
         assert!(Filter::Open.admits(None) && !Filter::Open.admits(Some(Verdict::Confirmed)));
     }
@@ -803,43 +1051,72 @@ mod tests {
     fn mark_kinds_toggle() {
         let s = AppState::with_seeds().apply(Action::ToggleMarks(MarkKind::Place));
         assert!(s.hidden_marks.contains(&MarkKind::Place));
-        assert!(s.apply(Action::ToggleMarks(MarkKind::Place)).hidden_marks.is_empty());
+        assert!(s
+            .apply(Action::ToggleMarks(MarkKind::Place))
+            .hidden_marks
+            .is_empty());
     }
 
     #[test]
     fn highlight_toggles() {
         let s = AppState::with_seeds().apply(Action::Highlight("Vladimir Putin".into()));
         assert_eq!(s.highlighted.as_deref(), Some("Vladimir Putin"));
-        assert_eq!(s.apply(Action::Highlight("Vladimir Putin".into())).highlighted, None);
+        assert_eq!(
+            s.apply(Action::Highlight("Vladimir Putin".into()))
+                .highlighted,
+            None
+        );
     }
 
     #[test]
     fn storage_problems_lock_and_notify() {
-        let s = AppState::with_seeds().apply(Action::StorageProblem { sha: Some("x".into()), message: "m".into(), lock: true });
+        let s = AppState::with_seeds().apply(Action::StorageProblem {
+            sha: Some("x".into()),
+            message: "m".into(),
+            lock: true,
+        });
         assert!(s.locked.contains("x"));
         assert_eq!(s.notice.as_deref(), Some("m"));
         assert_eq!(s.apply(Action::DismissNotice).notice, None);
     }
 
     fn new_article(file: &str, text: &str) -> NewArticle {
-        NewArticle { file: file.into(), text: text.into(), added: 10.0 }
+        NewArticle {
+            file: file.into(),
+            text: text.into(),
+            added: 10.0,
+        }
     }
 
     /// Run the state's job in process, as the worker would.
     fn finish(s: &AppState) -> AppState {
         let job = s.job.clone().expect("a job");
         let texts: Vec<&str> = job.inputs.iter().map(|i| i.text.as_ref()).collect();
-        s.apply(Action::JobDone { job: job.id, analyses: crate::analysis::analyze_set(&texts) })
+        s.apply(Action::JobDone {
+            job: job.id,
+            analyses: crate::analysis::analyze_set(&texts),
+        })
     }
 
     #[test]
     fn added_articles_join_the_set_after_analysis_and_are_shown() {
         let s = AppState::with_seeds().apply(Action::Select(2));
-        let t = s.apply(Action::AddArticles { articles: vec![new_article("mine.txt", "Storm hits coast\n\nMayor Jo Park said the town was ready.")], select: true });
+        let t = s.apply(Action::AddArticles {
+            articles: vec![new_article(
+                "mine.txt",
+                "Storm hits coast\n\nMayor Jo Park said the town was ready.",
+            )],
+            select: true,
+        });
         assert_eq!(t.articles.len(), 5, "not listed before it is analysed");
         let job = t.job.clone().unwrap();
         assert_eq!((job.inputs.len(), job.adding(&t.articles)), (6, 1));
-        let p = t.apply(Action::JobProgress { job: job.id, done: 2, total: 4, stage: "Attributing quotes".into() });
+        let p = t.apply(Action::JobProgress {
+            job: job.id,
+            done: 2,
+            total: 4,
+            stage: "Attributing quotes".into(),
+        });
         assert_eq!(p.job.as_ref().map(|j| j.done), Some(2));
         let u = finish(&p);
         assert!(u.job.is_none());
@@ -847,40 +1124,92 @@ mod tests {
         assert_eq!(u.selected, 5);
         assert_eq!(u.selected_article().unwrap().headline(), "Storm hits coast");
         assert!(u.selected_article().unwrap().is_own() && !u.articles[0].is_own());
-        assert!(u.selected_article().unwrap().analysis.entities.iter().any(|e| e.canonical == "Jo Park"));
+        assert!(u
+            .selected_article()
+            .unwrap()
+            .analysis
+            .entities
+            .iter()
+            .any(|e| e.canonical == "Jo Park"));
     }
 
     #[test]
     fn the_same_text_is_not_added_twice() {
-        let s = finish(&AppState::with_seeds().apply(Action::AddArticles { articles: vec![new_article("a.txt", "Title here\n\nBody text.")], select: false }));
-        assert_eq!(s.selected, 0, "restored articles do not take the reading pane");
-        let again = s.apply(Action::AddArticles { articles: vec![new_article("copy.txt", "Title here\n\nBody text.")], select: true });
+        let s = finish(&AppState::with_seeds().apply(Action::AddArticles {
+            articles: vec![new_article("a.txt", "Title here\n\nBody text.")],
+            select: false,
+        }));
+        assert_eq!(
+            s.selected, 0,
+            "restored articles do not take the reading pane"
+        );
+        let again = s.apply(Action::AddArticles {
+            articles: vec![new_article("copy.txt", "Title here\n\nBody text.")],
+            select: true,
+        });
         assert!(again.job.is_none());
         assert_eq!(again.selected, 5);
-        assert!(again.notice.as_deref().is_some_and(|n| n.contains("already open as “a.txt”")));
-        let seed = s.apply(Action::AddArticles { articles: vec![new_article("seed.txt", SEEDS[1].text)], select: true });
+        assert!(again
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("already open as “a.txt”")));
+        let seed = s.apply(Action::AddArticles {
+            articles: vec![new_article("seed.txt", SEEDS[1].text)],
+            select: true,
+        });
         assert_eq!((seed.articles.len(), seed.selected), (6, 1));
     }
 
     #[test]
     fn stale_and_mismatched_job_results_change_nothing() {
-        let s = AppState::with_seeds().apply(Action::AddArticles { articles: vec![new_article("a.txt", "Title one\n\nBody one.")], select: true });
+        let s = AppState::with_seeds().apply(Action::AddArticles {
+            articles: vec![new_article("a.txt", "Title one\n\nBody one.")],
+            select: true,
+        });
         let first = s.job.clone().unwrap().id;
-        let t = s.apply(Action::AddArticles { articles: vec![new_article("b.txt", "Title two\n\nBody two.")], select: true });
-        assert_ne!(t.job.as_ref().unwrap().id, first, "a changed set is a new job");
-        assert_eq!(t.job.as_ref().unwrap().inputs.len(), 7, "the new job includes the pending article");
-        let stale = t.apply(Action::JobDone { job: first, analyses: Vec::new() });
+        let t = s.apply(Action::AddArticles {
+            articles: vec![new_article("b.txt", "Title two\n\nBody two.")],
+            select: true,
+        });
+        assert_ne!(
+            t.job.as_ref().unwrap().id,
+            first,
+            "a changed set is a new job"
+        );
+        assert_eq!(
+            t.job.as_ref().unwrap().inputs.len(),
+            7,
+            "the new job includes the pending article"
+        );
+        let stale = t.apply(Action::JobDone {
+            job: first,
+            analyses: Vec::new(),
+        });
         assert_eq!(stale, t);
-        let short = t.apply(Action::JobDone { job: t.job.as_ref().unwrap().id, analyses: Vec::new() });
+        let short = t.apply(Action::JobDone {
+            job: t.job.as_ref().unwrap().id,
+            analyses: Vec::new(),
+        });
         assert_eq!(short.articles.len(), 5);
         assert!(short.notice.is_some());
-        let failed = t.apply(Action::JobFailed { job: t.job.as_ref().unwrap().id, message: "boom".into() });
-        assert!(failed.job.is_none() && failed.notice.as_deref().is_some_and(|n| n.contains("boom")));
+        let failed = t.apply(Action::JobFailed {
+            job: t.job.as_ref().unwrap().id,
+            message: "boom".into(),
+        });
+        assert!(
+            failed.job.is_none() && failed.notice.as_deref().is_some_and(|n| n.contains("boom"))
+        );
     }
 
     #[test]
     fn own_articles_can_be_removed_and_seeds_cannot() {
-        let s = finish(&AppState::with_seeds().apply(Action::AddArticles { articles: vec![new_article("a.txt", "Title one\n\nBody one."), new_article("b.txt", "Title two\n\nBody two.")], select: true }));
+        let s = finish(&AppState::with_seeds().apply(Action::AddArticles {
+            articles: vec![
+                new_article("a.txt", "Title one\n\nBody one."),
+                new_article("b.txt", "Title two\n\nBody two."),
+            ],
+            select: true,
+        }));
         assert_eq!((s.articles.len(), s.selected), (7, 5));
         let sha = s.articles[5].sha256.clone();
         let t = s.apply(Action::RemoveArticle(sha));
@@ -889,8 +1218,19 @@ mod tests {
         let seed = t.articles[0].sha256.clone();
         assert_eq!(t.apply(Action::RemoveArticle(seed)).articles.len(), 6);
         // Removing an article that is still being analysed restarts the job without it.
-        let u = t.apply(Action::AddArticles { articles: vec![new_article("c.txt", "Title three\n\nBody three.")], select: true });
-        let c = u.job.as_ref().unwrap().inputs.last().unwrap().sha256.clone();
+        let u = t.apply(Action::AddArticles {
+            articles: vec![new_article("c.txt", "Title three\n\nBody three.")],
+            select: true,
+        });
+        let c = u
+            .job
+            .as_ref()
+            .unwrap()
+            .inputs
+            .last()
+            .unwrap()
+            .sha256
+            .clone();
         let v = u.apply(Action::RemoveArticle(c));
         assert_eq!(v.job.as_ref().unwrap().inputs.len(), 6);
         assert_eq!(finish(&v).articles.len(), 6);

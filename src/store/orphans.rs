@@ -17,11 +17,18 @@ struct Stored {
 }
 
 pub fn decode(raw: &str) -> Result<Vec<Orphan>, StorageError> {
-    decode_entry::<Stored>(raw).map(|s| s.orphans).map_err(|reason| StorageError::UnreadableEntry { key: KEY.to_string(), reason })
+    decode_entry::<Stored>(raw)
+        .map(|s| s.orphans)
+        .map_err(|reason| StorageError::UnreadableEntry {
+            key: KEY.to_string(),
+            reason,
+        })
 }
 
 pub fn load(storage: &dyn Storage) -> Result<Vec<Orphan>, StorageError> {
-    storage.read(KEY)?.map_or_else(|| Ok(Vec::new()), |raw| decode(&raw))
+    storage
+        .read(KEY)?
+        .map_or_else(|| Ok(Vec::new()), |raw| decode(&raw))
 }
 
 /// Store the orphans; none leaves no entry behind.
@@ -29,7 +36,10 @@ pub fn save(storage: &dyn Storage, orphans: &[Orphan]) -> Result<(), StorageErro
     if orphans.is_empty() {
         return storage.remove(KEY);
     }
-    let raw = encode_entry(&Stored { orphans: orphans.to_vec() }).map_err(StorageError::WriteFailed)?;
+    let raw = encode_entry(&Stored {
+        orphans: orphans.to_vec(),
+    })
+    .map_err(StorageError::WriteFailed)?;
     storage.write(KEY, &raw)
 }
 
@@ -44,8 +54,16 @@ mod tests {
         let s = MemoryStorage::default();
         let a = Annotation {
             id: "urn:x:1".into(),
-            source: Source { id: "https://example.org/a".into(), sha256: None, label: None },
-            quote: Quote { exact: "It rained.".into(), prefix: String::new(), suffix: String::new() },
+            source: Source {
+                id: "https://example.org/a".into(),
+                sha256: None,
+                label: None,
+            },
+            quote: Quote {
+                exact: "It rained.".into(),
+                prefix: String::new(),
+                suffix: String::new(),
+            },
             position: None,
             verdict: None,
             note: "check".into(),
@@ -53,11 +71,17 @@ mod tests {
             created: 1.0,
             modified: 2.0,
         };
-        let o = vec![Orphan { annotation: a, reason: "not found".into() }];
+        let o = vec![Orphan {
+            annotation: a,
+            reason: "not found".into(),
+        }];
         save(&s, &o).unwrap();
         assert_eq!(load(&s).unwrap(), o);
         save(&s, &[]).unwrap();
         assert_eq!(s.read(KEY).unwrap(), None);
-        assert!(decode("{\"schema\": 2, \"orphans\": []}").unwrap_err().to_string().contains(KEY));
+        assert!(decode("{\"schema\": 2, \"orphans\": []}")
+            .unwrap_err()
+            .to_string()
+            .contains(KEY));
     }
 }

@@ -21,7 +21,11 @@ impl Profile {
     /// The creator of the reader's own tags in exports.
     pub fn creator(&self) -> Creator {
         let name = self.name.trim();
-        Creator { id: Some(self.id.clone()), kind: CreatorKind::Person, name: (!name.is_empty()).then(|| name.to_string()) }
+        Creator {
+            id: Some(self.id.clone()),
+            kind: CreatorKind::Person,
+            name: (!name.is_empty()).then(|| name.to_string()),
+        }
     }
 }
 

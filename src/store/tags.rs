@@ -26,7 +26,11 @@ struct Versioned<T> {
 
 /// An entry in the stored form: `{"schema": 1, …the body's fields}`.
 pub(crate) fn encode_entry<T: Serialize>(body: &T) -> Result<String, String> {
-    serde_json::to_string(&Versioned { schema: SCHEMA, body }).map_err(|e| e.to_string())
+    serde_json::to_string(&Versioned {
+        schema: SCHEMA,
+        body,
+    })
+    .map_err(|e| e.to_string())
 }
 
 /// Read an entry in the stored form; otherwise the reason it cannot be read (not JSON of the
@@ -66,7 +70,8 @@ pub fn storage_key(article_sha256: &str) -> String {
 
 /// The article hash of a storage key of ours, or `None` for any other key.
 pub fn article_of_key(key: &str) -> Option<&str> {
-    key.strip_prefix("newsmark.v1.tags.").filter(|sha| crate::text::is_sha256_hex(sha))
+    key.strip_prefix("newsmark.v1.tags.")
+        .filter(|sha| crate::text::is_sha256_hex(sha))
 }
 
 /// Encode an article's tags in the stored form.
@@ -76,7 +81,12 @@ pub fn encode(tags: &ArticleTags) -> String {
 
 /// Decode the stored form; any other content is an error that names the problem.
 pub fn decode(key: &str, raw: &str) -> Result<ArticleTags, StorageError> {
-    decode_entry::<Stored>(raw).map(|s| s.tags).map_err(|reason| StorageError::Unreadable { key: key.to_string(), reason })
+    decode_entry::<Stored>(raw)
+        .map(|s| s.tags)
+        .map_err(|reason| StorageError::Unreadable {
+            key: key.to_string(),
+            reason,
+        })
 }
 
 /// Where tags live: a small fallible key–value store of strings.
@@ -99,7 +109,9 @@ impl Storage for MemoryStorage {
         Ok(self.entries.borrow().get(key).cloned())
     }
     fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        self.entries.borrow_mut().insert(key.to_string(), value.to_string());
+        self.entries
+            .borrow_mut()
+            .insert(key.to_string(), value.to_string());
         Ok(())
     }
     fn remove(&self, key: &str) -> Result<(), StorageError> {
@@ -121,7 +133,11 @@ pub fn load(storage: &dyn Storage, article_sha256: &str) -> Result<ArticleTags, 
 }
 
 /// Save an article's tags; an article without tags leaves no entry behind.
-pub fn save(storage: &dyn Storage, article_sha256: &str, tags: &ArticleTags) -> Result<(), StorageError> {
+pub fn save(
+    storage: &dyn Storage,
+    article_sha256: &str,
+    tags: &ArticleTags,
+) -> Result<(), StorageError> {
     let key = storage_key(article_sha256);
     if tags.is_empty() {
         storage.remove(&key)
@@ -147,14 +163,21 @@ mod tests {
         assert_eq!(load(&s, "sha").unwrap(), tags);
         assert_eq!(load(&s, "other").unwrap(), ArticleTags::new());
         save(&s, "sha", &ArticleTags::new()).unwrap();
-        assert_eq!(s.read(&storage_key("sha")).unwrap(), None, "empty set leaves no entry");
+        assert_eq!(
+            s.read(&storage_key("sha")).unwrap(),
+            None,
+            "empty set leaves no entry"
+        );
     }
 
     #[test]
     fn the_stored_form_is_the_schema_beside_the_tags() {
         let mut tags = ArticleTags::new();
         tags.insert("cabc".into(), tag(Verdict::Confirmed));
-        assert_eq!(encode(&tags), r#"{"schema":1,"tags":{"cabc":{"verdict":"confirmed","note":"checked","modified":1.0,"created":1.0}}}"#);
+        assert_eq!(
+            encode(&tags),
+            r#"{"schema":1,"tags":{"cabc":{"verdict":"confirmed","note":"checked","modified":1.0,"created":1.0}}}"#
+        );
         assert_eq!(decode("k", &encode(&tags)).unwrap(), tags);
     }
 
@@ -168,7 +191,12 @@ mod tests {
 
     #[test]
     fn unreadable_and_foreign_data_are_errors_with_the_key() {
-        for raw in ["{", "[]", r#"{"schema": 2, "tags": {}}"#, r#"{"schema": 1, "tags": {"c": {"verdict": "maybe", "modified": 1}}}"#] {
+        for raw in [
+            "{",
+            "[]",
+            r#"{"schema": 2, "tags": {}}"#,
+            r#"{"schema": 1, "tags": {"c": {"verdict": "maybe", "modified": 1}}}"#,
+        ] {
             let err = decode("newsmark.v1.tags.x", raw).unwrap_err();
             assert!(err.to_string().contains("newsmark.v1.tags.x"), "{err}");
         }

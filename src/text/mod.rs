@@ -83,7 +83,11 @@ impl<'t> Offsets<'t> {
             }
             chars += 1;
         }
-        Offsets { text, checkpoints, chars }
+        Offsets {
+            text,
+            checkpoints,
+            chars,
+        }
     }
 
     /// Number of code points in the text.
@@ -95,7 +99,10 @@ impl<'t> Offsets<'t> {
     /// as that character's start; one past the end counts as the end.
     pub fn char_of_byte(&self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
-        let block = self.checkpoints.partition_point(|&b| b <= byte).saturating_sub(1);
+        let block = self
+            .checkpoints
+            .partition_point(|&b| b <= byte)
+            .saturating_sub(1);
         let base_byte = self.checkpoints.get(block).copied().unwrap_or(0);
         let rest = self.text.get(base_byte..).unwrap_or("");
         let within = rest
@@ -115,7 +122,9 @@ impl<'t> Offsets<'t> {
         }
         let base_byte = *self.checkpoints.get(cp / CHECKPOINT_EVERY)?;
         let rest = self.text.get(base_byte..)?;
-        rest.char_indices().nth(cp % CHECKPOINT_EVERY).map(|(b, _)| base_byte + b)
+        rest.char_indices()
+            .nth(cp % CHECKPOINT_EVERY)
+            .map(|(b, _)| base_byte + b)
     }
 
     /// A byte span as a code-point span.
@@ -128,7 +137,10 @@ impl<'t> Offsets<'t> {
         if span.start > span.end {
             return None;
         }
-        Some(Span::new(self.byte_of_char(span.start)?, self.byte_of_char(span.end)?))
+        Some(Span::new(
+            self.byte_of_char(span.start)?,
+            self.byte_of_char(span.end)?,
+        ))
     }
 }
 
@@ -151,7 +163,9 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Whether `s` is a content hash as [`sha256_hex`] writes it: 64 lower-case hex digits.
 pub fn is_sha256_hex(s: &str) -> bool {
-    s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    s.len() == 64
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// `s` cut to at most `chars` characters, with "…" when something was cut: for naming a

@@ -4,20 +4,23 @@
 use super::entities::EntityPanel;
 use super::intake::{files_of, AddDialog};
 use super::reading::ReadingPane;
-use super::share::{is_annotation_file, ExportDialog, ExportKind, ExportRequest, ImportDialog, ImportView, OrphanList};
+use super::share::{
+    is_annotation_file, ExportDialog, ExportKind, ExportRequest, ImportDialog, ImportView,
+    OrphanList,
+};
 use super::sidebar::{ArticleList, JobView};
+use crate::analysis::job::{Reply, Request};
 use crate::annotation::plan::plan;
 use crate::annotation::timestamps::to_date;
 use crate::annotation::{claimreview, w3c};
-use crate::platform::share;
-use crate::store::profile::{self, Profile};
-use crate::store::orphans;
-use crate::analysis::job::{Reply, Request};
 use crate::ingest::{self, Format};
+use crate::platform::share;
 use crate::platform::worker::Analyser;
 use crate::platform::{files, now_ms, LocalStorage};
 use crate::store::entity_index::entity_index;
 use crate::store::library::{self, StoredArticle};
+use crate::store::orphans;
+use crate::store::profile::{self, Profile};
 use crate::store::tags::{self, ArticleTags, MemoryStorage, Storage, Verdict};
 use crate::store::{Action, AppState, Filter, Job, MarkKind, NewArticle};
 use gloo::events::{EventListener, EventListenerOptions};
@@ -50,7 +53,10 @@ fn open_storage() -> (Rc<dyn Storage>, Option<String>) {
 fn typing_into_field(e: &KeyboardEvent) -> bool {
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable"))
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.has_attribute("contenteditable")
+        })
 }
 
 /// The action a key press asks for, given the focused claim's id.
@@ -67,7 +73,13 @@ fn key_action(e: &KeyboardEvent, focused_claim: Option<String>) -> Option<Action
             _ => None,
         };
     }
-    let verdict = |v: Option<Verdict>| focused_claim.clone().map(|claim| Action::SetVerdict { claim, verdict: v, at: now_ms() });
+    let verdict = |v: Option<Verdict>| {
+        focused_claim.clone().map(|claim| Action::SetVerdict {
+            claim,
+            verdict: v,
+            at: now_ms(),
+        })
+    };
     match key.as_str() {
         "?" => Some(Action::ToggleHelp),
         "n" if focused_claim.is_some() => Some(Action::EditNote),
@@ -85,9 +97,22 @@ type State = UseReducerHandle<StateHandle>;
 /// The action a reply of the analysis worker asks for.
 fn reply_action(reply: Reply) -> Option<Action> {
     match reply {
-        Reply::Progress { job, done, total, stage } => Some(Action::JobProgress { job, done, total, stage }),
+        Reply::Progress {
+            job,
+            done,
+            total,
+            stage,
+        } => Some(Action::JobProgress {
+            job,
+            done,
+            total,
+            stage,
+        }),
         Reply::Done { job, analyses } => Some(Action::JobDone { job, analyses }),
-        Reply::Failed { job: Some(job), message } => Some(Action::JobFailed { job, message }),
+        Reply::Failed {
+            job: Some(job),
+            message,
+        } => Some(Action::JobFailed { job, message }),
         Reply::Failed { job: None, .. } | Reply::Ready => None,
     }
 }
@@ -96,7 +121,10 @@ fn reply_action(reply: Reply) -> Option<Action> {
 fn analyse_here(state: &State, job: &Job) {
     let texts: Vec<&str> = job.inputs.iter().map(|i| i.text.as_ref()).collect();
     let analyses = crate::analysis::analyze_set(&texts);
-    state.dispatch(Action::JobDone { job: job.id, analyses });
+    state.dispatch(Action::JobDone {
+        job: job.id,
+        analyses,
+    });
 }
 
 /// The analysis worker, started on first use; `broken` once it has failed to run.
@@ -108,7 +136,10 @@ struct WorkerSlot {
 
 /// Send a job to the worker, or analyse here when there is no working worker.
 fn run_job(state: &State, latest: &Rc<RefCell<State>>, slot: &Rc<RefCell<WorkerSlot>>, job: &Job) {
-    let request = Request { job: job.id, texts: job.inputs.iter().map(|i| i.text.to_string()).collect() };
+    let request = Request {
+        job: job.id,
+        texts: job.inputs.iter().map(|i| i.text.to_string()).collect(),
+    };
     let mut current = slot.borrow_mut();
     if !current.broken && current.analyser.is_none() {
         let on_reply = {
@@ -143,7 +174,9 @@ fn run_job(state: &State, latest: &Rc<RefCell<State>>, slot: &Rc<RefCell<WorkerS
         match Analyser::spawn(on_reply) {
             Ok(a) => current.analyser = Some(a),
             Err(e) => {
-                gloo::console::warn!(format!("newsmark: analysing on the page, the worker cannot start: {e}"));
+                gloo::console::warn!(format!(
+                    "newsmark: analysing on the page, the worker cannot start: {e}"
+                ));
                 current.broken = true;
             }
         }
@@ -169,12 +202,19 @@ fn add_files(state: &State, files: Vec<web_sys::File>) {
         let mut problems = Vec::new();
         for file in files {
             match files::read_article(file).await {
-                Ok(a) => articles.push(NewArticle { file: a.name, text: a.text, added: now_ms() }),
+                Ok(a) => articles.push(NewArticle {
+                    file: a.name,
+                    text: a.text,
+                    added: now_ms(),
+                }),
                 Err(e) => problems.push(e),
             }
         }
         if !articles.is_empty() {
-            state.dispatch(Action::AddArticles { articles, select: true });
+            state.dispatch(Action::AddArticles {
+                articles,
+                select: true,
+            });
         }
         if !problems.is_empty() {
             state.dispatch(Action::Notice(problems.join(" ")));
@@ -184,7 +224,13 @@ fn add_files(state: &State, files: Vec<web_sys::File>) {
 
 /// Check an annotation file and show what importing it would do in the import dialog.
 /// Nothing is stored; tags read from storage for the comparison join the state.
-fn show_import(state: &State, store: &dyn Storage, view: &UseStateHandle<ImportView>, name: &str, bytes: &[u8]) {
+fn show_import(
+    state: &State,
+    store: &dyn Storage,
+    view: &UseStateHandle<ImportView>,
+    name: &str,
+    bytes: &[u8],
+) {
     let (preview, loads) = preview_import(&state.0, store, name, bytes);
     for action in loads {
         state.dispatch(action);
@@ -193,8 +239,21 @@ fn show_import(state: &State, store: &dyn Storage, view: &UseStateHandle<ImportV
 }
 
 /// Check an annotation file and work out what importing it would do; nothing is changed.
-fn preview_import(state: &AppState, store: &dyn Storage, name: &str, bytes: &[u8]) -> (ImportView, Vec<Action>) {
-    let failed = |e: w3c::ImportError| (ImportView::Failed { name: name.to_string(), message: e.to_string() }, Vec::new());
+fn preview_import(
+    state: &AppState,
+    store: &dyn Storage,
+    name: &str,
+    bytes: &[u8],
+) -> (ImportView, Vec<Action>) {
+    let failed = |e: w3c::ImportError| {
+        (
+            ImportView::Failed {
+                name: name.to_string(),
+                message: e.to_string(),
+            },
+            Vec::new(),
+        )
+    };
     let doc = match w3c::parse_bytes(bytes) {
         Ok(d) => d,
         Err(e) => return failed(e),
@@ -211,41 +270,97 @@ fn preview_import(state: &AppState, store: &dyn Storage, name: &str, bytes: &[u8
         if let Ok(stored) = tags::load(store, &t.sha256) {
             if !stored.is_empty() {
                 tags.to_mut().insert(t.sha256.clone(), stored.clone());
-                loads.push(Action::TagsLoaded { sha: t.sha256.clone(), tags: stored });
+                loads.push(Action::TagsLoaded {
+                    sha: t.sha256.clone(),
+                    tags: stored,
+                });
             }
         }
     }
     match plan(doc, &state.article_refs(), &tags, &state.orphans) {
-        Ok(p) => (ImportView::Preview { name: name.to_string(), plan: Rc::new(p) }, loads),
+        Ok(p) => (
+            ImportView::Preview {
+                name: name.to_string(),
+                plan: Rc::new(p),
+            },
+            loads,
+        ),
         Err(e) => failed(e),
     }
 }
 
 /// The export of the current state as text, and how many annotations it holds.
-fn export_text(state: &AppState, me: &crate::annotation::Creator, request: ExportRequest) -> (String, usize) {
-    let only = if request.all { None } else { state.selected_article().map(|a| a.sha256.as_str()) };
+fn export_text(
+    state: &AppState,
+    me: &crate::annotation::Creator,
+    request: ExportRequest,
+) -> (String, usize) {
+    let only = if request.all {
+        None
+    } else {
+        state.selected_article().map(|a| a.sha256.as_str())
+    };
     let at = now_ms();
     if request.kind == ExportKind::ClaimReview {
-        let refs: Vec<_> = state.article_refs().into_iter().filter(|a| only.is_none_or(|sha| a.sha256 == sha)).collect();
+        let refs: Vec<_> = state
+            .article_refs()
+            .into_iter()
+            .filter(|a| only.is_none_or(|sha| a.sha256 == sha))
+            .collect();
         let doc = claimreview::claim_reviews(&refs, &state.tags, me, at);
-        let n = doc.get("@graph").and_then(serde_json::Value::as_array).map_or(0, Vec::len);
+        let n = doc
+            .get("@graph")
+            .and_then(serde_json::Value::as_array)
+            .map_or(0, Vec::len);
         return (serde_json::to_string_pretty(&doc).unwrap_or_default(), n);
     }
     let annotations = state.annotations(only);
-    let texts = |sha: &str| state.articles.iter().find(|a| a.sha256 == sha).map(|a| a.text.clone());
-    let doc = w3c::export(&annotations, &texts, &w3c::ExportOptions { me, generated: at, embed_texts: request.embed_texts });
-    (serde_json::to_string_pretty(&doc).unwrap_or_default(), annotations.len())
+    let texts = |sha: &str| {
+        state
+            .articles
+            .iter()
+            .find(|a| a.sha256 == sha)
+            .map(|a| a.text.clone())
+    };
+    let doc = w3c::export(
+        &annotations,
+        &texts,
+        &w3c::ExportOptions {
+            me,
+            generated: at,
+            embed_texts: request.embed_texts,
+        },
+    );
+    (
+        serde_json::to_string_pretty(&doc).unwrap_or_default(),
+        annotations.len(),
+    )
 }
 
 /// Add pasted text (a pasted web page is read as one), named by its first line.
 fn add_paste(state: &State, text: &str) -> bool {
     // Without a file name this tells a web page from plain text by its start.
     let format = Format::detect("", text.as_bytes());
-    let name = if format == Format::Html { "Pasted page".to_string() } else { ingest::paste_name(text) };
+    let name = if format == Format::Html {
+        "Pasted page".to_string()
+    } else {
+        ingest::paste_name(text)
+    };
     match files::to_article(&name, format, text) {
         Ok(a) => {
-            let file = if format == Format::Html { ingest::paste_name(&a.text) } else { a.name };
-            state.dispatch(Action::AddArticles { articles: vec![NewArticle { file, text: a.text, added: now_ms() }], select: true });
+            let file = if format == Format::Html {
+                ingest::paste_name(&a.text)
+            } else {
+                a.name
+            };
+            state.dispatch(Action::AddArticles {
+                articles: vec![NewArticle {
+                    file,
+                    text: a.text,
+                    added: now_ms(),
+                }],
+                select: true,
+            });
             true
         }
         Err(e) => {
@@ -282,7 +397,10 @@ pub fn app() -> Html {
         use_state(move || {
             let (store, _) = &*storage;
             // A new id is stored with the first export, not before: reading leaves no trace.
-            profile::load(store.as_ref()).unwrap_or_else(|| Profile { id: share::new_uuid(), name: String::new() })
+            profile::load(store.as_ref()).unwrap_or_else(|| Profile {
+                id: share::new_uuid(),
+                name: String::new(),
+            })
         })
     };
 
@@ -295,7 +413,11 @@ pub fn app() -> Html {
             match orphans::load(store.as_ref()) {
                 Ok(o) if !o.is_empty() => state.dispatch(Action::OrphansLoaded(o)),
                 Ok(_) => {}
-                Err(e) => state.dispatch(Action::StorageProblem { sha: None, message: e.to_string(), lock: false }),
+                Err(e) => state.dispatch(Action::StorageProblem {
+                    sha: None,
+                    message: e.to_string(),
+                    lock: false,
+                }),
             }
         });
     }
@@ -309,7 +431,11 @@ pub fn app() -> Html {
             }
             let (store, _) = &*storage;
             if let Err(e) = orphans::save(store.as_ref(), orphans) {
-                state.dispatch(Action::StorageProblem { sha: None, message: e.to_string(), lock: false });
+                state.dispatch(Action::StorageProblem {
+                    sha: None,
+                    message: e.to_string(),
+                    lock: false,
+                });
             }
         });
     }
@@ -324,19 +450,32 @@ pub fn app() -> Html {
         let (import_open, import_view) = (import_open.clone(), import_view.clone());
         use_memo((), move |_| {
             Callback::from(move |files: Vec<web_sys::File>| {
-                let Some(file) = files.into_iter().next() else { return };
-                let (latest, storage, import_open, import_view) = (latest.clone(), storage.clone(), import_open.clone(), import_view.clone());
+                let Some(file) = files.into_iter().next() else {
+                    return;
+                };
+                let (latest, storage, import_open, import_view) = (
+                    latest.clone(),
+                    storage.clone(),
+                    import_open.clone(),
+                    import_view.clone(),
+                );
                 import_open.set(true);
                 wasm_bindgen_futures::spawn_local(async move {
                     let name = file.name();
                     let read = share::read_bytes(&file, w3c::MAX_IMPORT_BYTES, |size| {
-                        w3c::ImportError::TooLarge { bytes: size, limit: w3c::MAX_IMPORT_BYTES }.to_string()
+                        w3c::ImportError::TooLarge {
+                            bytes: size,
+                            limit: w3c::MAX_IMPORT_BYTES,
+                        }
+                        .to_string()
                     })
                     .await;
                     let state = latest.borrow().clone();
                     let (store, _) = &*storage;
                     match read {
-                        Ok(bytes) => show_import(&state, store.as_ref(), &import_view, &name, &bytes),
+                        Ok(bytes) => {
+                            show_import(&state, store.as_ref(), &import_view, &name, &bytes)
+                        }
                         Err(message) => import_view.set(ImportView::Failed { name, message }),
                     }
                 });
@@ -353,16 +492,36 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             let (store, blocked) = &*storage;
             if let Some(message) = blocked {
-                state.dispatch(Action::StorageProblem { sha: None, message: message.clone(), lock: false });
+                state.dispatch(Action::StorageProblem {
+                    sha: None,
+                    message: message.clone(),
+                    lock: false,
+                });
             }
             let (found, problems) = library::load_all(store.as_ref());
-            stored_articles.borrow_mut().extend(found.iter().map(|(sha, _)| sha.clone()));
+            stored_articles
+                .borrow_mut()
+                .extend(found.iter().map(|(sha, _)| sha.clone()));
             if !found.is_empty() {
-                let articles = found.into_iter().map(|(_, a)| NewArticle { file: a.file, text: a.text, added: a.added }).collect();
-                state.dispatch(Action::AddArticles { articles, select: false });
+                let articles = found
+                    .into_iter()
+                    .map(|(_, a)| NewArticle {
+                        file: a.file,
+                        text: a.text,
+                        added: a.added,
+                    })
+                    .collect();
+                state.dispatch(Action::AddArticles {
+                    articles,
+                    select: false,
+                });
             }
             if let Some(problem) = problems.first() {
-                state.dispatch(Action::StorageProblem { sha: None, message: problem.to_string(), lock: false });
+                state.dispatch(Action::StorageProblem {
+                    sha: None,
+                    message: problem.to_string(),
+                    lock: false,
+                });
             }
         });
     }
@@ -380,8 +539,15 @@ pub fn app() -> Html {
                     continue;
                 }
                 match tags::load(store.as_ref(), &article.sha256) {
-                    Ok(t) => state.dispatch(Action::TagsLoaded { sha: article.sha256.clone(), tags: t }),
-                    Err(e) => state.dispatch(Action::StorageProblem { sha: Some(article.sha256.clone()), message: e.to_string(), lock: true }),
+                    Ok(t) => state.dispatch(Action::TagsLoaded {
+                        sha: article.sha256.clone(),
+                        tags: t,
+                    }),
+                    Err(e) => state.dispatch(Action::StorageProblem {
+                        sha: Some(article.sha256.clone()),
+                        message: e.to_string(),
+                        lock: true,
+                    }),
                 }
             }
         });
@@ -395,19 +561,47 @@ pub fn app() -> Html {
         use_effect_with(state.0.generation, move |_| {
             let (store, _) = &*storage;
             let mut stored = stored_articles.borrow_mut();
-            let own: HashSet<&str> = state.0.articles.iter().filter(|a| a.is_own()).map(|a| a.sha256.as_str()).collect();
-            let pending: HashSet<&str> = state.0.job.iter().flat_map(|j| j.inputs.iter().map(|i| i.sha256.as_str())).collect();
-            let unsaved: Vec<_> = state.0.articles.iter().filter(|a| a.is_own() && !stored.contains(&a.sha256)).collect();
+            let own: HashSet<&str> = state
+                .0
+                .articles
+                .iter()
+                .filter(|a| a.is_own())
+                .map(|a| a.sha256.as_str())
+                .collect();
+            let pending: HashSet<&str> = state
+                .0
+                .job
+                .iter()
+                .flat_map(|j| j.inputs.iter().map(|i| i.sha256.as_str()))
+                .collect();
+            let unsaved: Vec<_> = state
+                .0
+                .articles
+                .iter()
+                .filter(|a| a.is_own() && !stored.contains(&a.sha256))
+                .collect();
             for a in unsaved {
-                let entry = StoredArticle { file: a.file.clone(), added: a.added.unwrap_or(0.0), text: a.text.clone() };
+                let entry = StoredArticle {
+                    file: a.file.clone(),
+                    added: a.added.unwrap_or(0.0),
+                    text: a.text.clone(),
+                };
                 match library::save(store.as_ref(), &a.sha256, &entry) {
                     Ok(()) => {
                         stored.insert(a.sha256.clone());
                     }
-                    Err(e) => state.dispatch(Action::StorageProblem { sha: None, message: e.to_string(), lock: false }),
+                    Err(e) => state.dispatch(Action::StorageProblem {
+                        sha: None,
+                        message: e.to_string(),
+                        lock: false,
+                    }),
                 }
             }
-            let gone: Vec<String> = stored.iter().filter(|s| !own.contains(s.as_str()) && !pending.contains(s.as_str())).cloned().collect();
+            let gone: Vec<String> = stored
+                .iter()
+                .filter(|s| !own.contains(s.as_str()) && !pending.contains(s.as_str()))
+                .cloned()
+                .collect();
             for sha in gone {
                 if library::remove(store.as_ref(), &sha).is_ok() {
                     stored.remove(&sha);
@@ -437,41 +631,62 @@ pub fn app() -> Html {
         let import_files = import_files.clone();
         use_effect_with((), move |_| {
             let window = gloo::utils::window();
-            let has_files = |e: &web_sys::DragEvent| e.data_transfer().is_some_and(|d| d.types().includes(&"Files".into(), 0));
+            let has_files = |e: &web_sys::DragEvent| {
+                e.data_transfer()
+                    .is_some_and(|d| d.types().includes(&"Files".into(), 0))
+            };
             let over = {
                 let dragging = dragging.clone();
-                EventListener::new_with_options(&window, "dragover", EventListenerOptions::enable_prevent_default(), move |event| {
-                    let Some(e) = event.dyn_ref::<web_sys::DragEvent>() else { return };
-                    if has_files(e) {
-                        e.prevent_default();
-                        dragging.set(true);
-                    }
-                })
+                EventListener::new_with_options(
+                    &window,
+                    "dragover",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |event| {
+                        let Some(e) = event.dyn_ref::<web_sys::DragEvent>() else {
+                            return;
+                        };
+                        if has_files(e) {
+                            e.prevent_default();
+                            dragging.set(true);
+                        }
+                    },
+                )
             };
             let leave = {
                 let dragging = dragging.clone();
                 EventListener::new(&window, "dragleave", move |event| {
-                    let Some(e) = event.dyn_ref::<web_sys::DragEvent>() else { return };
+                    let Some(e) = event.dyn_ref::<web_sys::DragEvent>() else {
+                        return;
+                    };
                     // Leaving the window, not just one element for another.
                     if e.related_target().is_none() {
                         dragging.set(false);
                     }
                 })
             };
-            let drop_listener = EventListener::new_with_options(&window, "drop", EventListenerOptions::enable_prevent_default(), move |event| {
-                let Some(e) = event.dyn_ref::<web_sys::DragEvent>() else { return };
-                e.prevent_default();
-                dragging.set(false);
-                let files = files_of(e.data_transfer().and_then(|d| d.files()));
-                let (annotations, articles): (Vec<_>, Vec<_>) = files.into_iter().partition(|f| is_annotation_file(&f.name()));
-                add_files(&state, articles);
-                if annotations.len() > 1 {
-                    state.dispatch(Action::Notice(format!("Import one annotation file at a time: “{}” is shown, the others were left.", annotations.first().map(web_sys::File::name).unwrap_or_default())));
-                }
-                if !annotations.is_empty() {
-                    import_files.emit(annotations);
-                }
-            });
+            let drop_listener = EventListener::new_with_options(
+                &window,
+                "drop",
+                EventListenerOptions::enable_prevent_default(),
+                move |event| {
+                    let Some(e) = event.dyn_ref::<web_sys::DragEvent>() else {
+                        return;
+                    };
+                    e.prevent_default();
+                    dragging.set(false);
+                    let files = files_of(e.data_transfer().and_then(|d| d.files()));
+                    let (annotations, articles): (Vec<_>, Vec<_>) = files
+                        .into_iter()
+                        .partition(|f| is_annotation_file(&f.name()));
+                    add_files(&state, articles);
+                    if annotations.len() > 1 {
+                        state.dispatch(Action::Notice(format!("Import one annotation file at a time: “{}” is shown, the others were left.", annotations.first().map(web_sys::File::name).unwrap_or_default())));
+                    }
+                    if !annotations.is_empty() {
+                        import_files.emit(annotations);
+                    }
+                },
+            );
             move || drop((over, leave, drop_listener))
         });
     }
@@ -497,7 +712,11 @@ pub fn app() -> Html {
                         saved.insert(sha.clone(), current.clone());
                     }
                     Err(e) => {
-                        state.dispatch(Action::StorageProblem { sha: None, message: e.to_string(), lock: false });
+                        state.dispatch(Action::StorageProblem {
+                            sha: None,
+                            message: e.to_string(),
+                            lock: false,
+                        });
                         break;
                     }
                 }
@@ -511,12 +730,21 @@ pub fn app() -> Html {
         let stored_articles = stored_articles.clone();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
-                let Some(e) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
+                let Some(e) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
                 let Some(key) = e.key() else { return };
                 if key == orphans::KEY {
-                    match e.new_value().map_or_else(|| Ok(Vec::new()), |raw| orphans::decode(&raw)) {
+                    match e
+                        .new_value()
+                        .map_or_else(|| Ok(Vec::new()), |raw| orphans::decode(&raw))
+                    {
                         Ok(o) => state.dispatch(Action::OrphansLoaded(o)),
-                        Err(err) => state.dispatch(Action::StorageProblem { sha: None, message: err.to_string(), lock: false }),
+                        Err(err) => state.dispatch(Action::StorageProblem {
+                            sha: None,
+                            message: err.to_string(),
+                            lock: false,
+                        }),
                     }
                     return;
                 }
@@ -525,21 +753,41 @@ pub fn app() -> Html {
                     match e.new_value().map(|raw| library::decode(&key, &raw)) {
                         Some(Ok(a)) => {
                             stored_articles.borrow_mut().insert(sha.to_string());
-                            state.dispatch(Action::AddArticles { articles: vec![NewArticle { file: a.file, text: a.text, added: a.added }], select: false });
+                            state.dispatch(Action::AddArticles {
+                                articles: vec![NewArticle {
+                                    file: a.file,
+                                    text: a.text,
+                                    added: a.added,
+                                }],
+                                select: false,
+                            });
                         }
-                        Some(Err(err)) => state.dispatch(Action::StorageProblem { sha: None, message: err.to_string(), lock: false }),
+                        Some(Err(err)) => state.dispatch(Action::StorageProblem {
+                            sha: None,
+                            message: err.to_string(),
+                            lock: false,
+                        }),
                         None => state.dispatch(Action::RemoveArticle(sha.to_string())),
                     }
                     return;
                 }
-                let Some(sha) = tags::article_of_key(&key) else { return };
+                let Some(sha) = tags::article_of_key(&key) else {
+                    return;
+                };
                 let parsed = match e.new_value() {
                     Some(raw) => tags::decode(&key, &raw),
                     None => Ok(ArticleTags::new()),
                 };
                 match parsed {
-                    Ok(t) => state.dispatch(Action::TagsChangedElsewhere { sha: sha.to_string(), tags: t }),
-                    Err(err) => state.dispatch(Action::StorageProblem { sha: Some(sha.to_string()), message: err.to_string(), lock: true }),
+                    Ok(t) => state.dispatch(Action::TagsChangedElsewhere {
+                        sha: sha.to_string(),
+                        tags: t,
+                    }),
+                    Err(err) => state.dispatch(Action::StorageProblem {
+                        sha: Some(sha.to_string()),
+                        message: err.to_string(),
+                        lock: true,
+                    }),
                 }
             });
             move || drop(listener)
@@ -553,29 +801,36 @@ pub fn app() -> Html {
         let latest = latest.clone();
         use_effect_with((), move |_| {
             let options = gloo::events::EventListenerOptions::enable_prevent_default();
-            let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
-                let Some(e) = event.dyn_ref::<KeyboardEvent>() else { return };
-                let state = latest.borrow().clone();
-                if e.key() == "Escape" {
-                    state.dispatch(Action::CancelNote);
-                    if state.0.help_open {
-                        state.dispatch(Action::ToggleHelp);
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |event| {
+                    let Some(e) = event.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    let state = latest.borrow().clone();
+                    if e.key() == "Escape" {
+                        state.dispatch(Action::CancelNote);
+                        if state.0.help_open {
+                            state.dispatch(Action::ToggleHelp);
+                        }
+                        return;
                     }
-                    return;
-                }
-                if typing_into_field(e) {
-                    return;
-                }
-                let focused_claim = state
-                    .0
-                    .selected_article()
-                    .and_then(|a| state.0.focused.and_then(|i| a.analysis.claims.get(i)))
-                    .map(|c| c.id.clone());
-                if let Some(action) = key_action(e, focused_claim) {
-                    e.prevent_default();
-                    state.dispatch(action);
-                }
-            });
+                    if typing_into_field(e) {
+                        return;
+                    }
+                    let focused_claim = state
+                        .0
+                        .selected_article()
+                        .and_then(|a| state.0.focused.and_then(|i| a.analysis.claims.get(i)))
+                        .map(|c| c.id.clone());
+                    if let Some(action) = key_action(e, focused_claim) {
+                        e.prevent_default();
+                        state.dispatch(action);
+                    }
+                },
+            );
             move || drop(listener)
         });
     }
@@ -606,29 +861,51 @@ pub fn app() -> Html {
     let dispatcher = state.dispatcher();
     let on_focus = {
         let d = dispatcher.clone();
-        use_memo((), move |_| Callback::from(move |i: usize| d.dispatch(Action::Focus(i))))
+        use_memo((), move |_| {
+            Callback::from(move |i: usize| d.dispatch(Action::Focus(i)))
+        })
     };
     let on_verdict = {
         let d = dispatcher.clone();
         use_memo((), move |_| {
-            Callback::from(move |(claim, verdict): (String, Option<Verdict>)| d.dispatch(Action::SetVerdict { claim, verdict, at: now_ms() }))
+            Callback::from(move |(claim, verdict): (String, Option<Verdict>)| {
+                d.dispatch(Action::SetVerdict {
+                    claim,
+                    verdict,
+                    at: now_ms(),
+                })
+            })
         })
     };
     let on_note = {
         let d = dispatcher.clone();
-        use_memo((), move |_| Callback::from(move |(claim, note): (String, String)| d.dispatch(Action::SetNote { claim, note, at: now_ms() })))
+        use_memo((), move |_| {
+            Callback::from(move |(claim, note): (String, String)| {
+                d.dispatch(Action::SetNote {
+                    claim,
+                    note,
+                    at: now_ms(),
+                })
+            })
+        })
     };
     let on_cancel_note = {
         let d = dispatcher.clone();
-        use_memo((), move |_| Callback::from(move |_: ()| d.dispatch(Action::CancelNote)))
+        use_memo((), move |_| {
+            Callback::from(move |_: ()| d.dispatch(Action::CancelNote))
+        })
     };
     let on_edit_note = {
         let d = dispatcher.clone();
-        use_memo((), move |_| Callback::from(move |_: ()| d.dispatch(Action::EditNote)))
+        use_memo((), move |_| {
+            Callback::from(move |_: ()| d.dispatch(Action::EditNote))
+        })
     };
     let on_filter = {
         let d = dispatcher.clone();
-        use_memo((), move |_| Callback::from(move |f: Filter| d.dispatch(Action::SetFilter(f))))
+        use_memo((), move |_| {
+            Callback::from(move |f: Filter| d.dispatch(Action::SetFilter(f)))
+        })
     };
     let on_help = {
         let state = state.clone();
@@ -690,9 +967,17 @@ pub fn app() -> Html {
             match request.kind {
                 ExportKind::Download | ExportKind::ClaimReview => {
                     let (name, mime, what) = if request.kind == ExportKind::ClaimReview {
-                        (format!("newsmark-claimreview-{date}.json"), "application/ld+json", format!("{n} claim review{plural}"))
+                        (
+                            format!("newsmark-claimreview-{date}.json"),
+                            "application/ld+json",
+                            format!("{n} claim review{plural}"),
+                        )
                     } else {
-                        (format!("newsmark-annotations-{date}.jsonld"), "application/ld+json", format!("{n} annotation{plural}"))
+                        (
+                            format!("newsmark-annotations-{date}.jsonld"),
+                            "application/ld+json",
+                            format!("{n} annotation{plural}"),
+                        )
                     };
                     export_status.set(Some(match share::download(&name, mime, &text) {
                         Ok(()) => format!("Downloaded {what} as {name}."),
@@ -716,10 +1001,17 @@ pub fn app() -> Html {
         let storage = storage.clone();
         let state = state.clone();
         Callback::from(move |name: String| {
-            let p = Profile { name: name.trim().to_string(), ..(*profile).clone() };
+            let p = Profile {
+                name: name.trim().to_string(),
+                ..(*profile).clone()
+            };
             let (store, _) = &*storage;
             if let Err(e) = profile::save(store.as_ref(), &p) {
-                state.dispatch(Action::StorageProblem { sha: None, message: e.to_string(), lock: false });
+                state.dispatch(Action::StorageProblem {
+                    sha: None,
+                    message: e.to_string(),
+                    lock: false,
+                });
             }
             profile.set(p);
         })
@@ -754,14 +1046,25 @@ pub fn app() -> Html {
         let (state, storage, import_view) = (state.clone(), storage.clone(), import_view.clone());
         Callback::from(move |text: String| {
             let (store, _) = &*storage;
-            show_import(&state, store.as_ref(), &import_view, "Pasted annotations", text.as_bytes());
+            show_import(
+                &state,
+                store.as_ref(),
+                &import_view,
+                "Pasted annotations",
+                text.as_bytes(),
+            );
         })
     };
     let import_apply = {
-        let (state, import_open, import_view) = (state.clone(), import_open.clone(), import_view.clone());
+        let (state, import_open, import_view) =
+            (state.clone(), import_open.clone(), import_view.clone());
         Callback::from(move |choices: Vec<usize>| {
             if let ImportView::Preview { plan, .. } = &*import_view {
-                state.dispatch(Action::ApplyImport { plan: plan.clone(), choices, at: now_ms() });
+                state.dispatch(Action::ApplyImport {
+                    plan: plan.clone(),
+                    choices,
+                    at: now_ms(),
+                });
             }
             import_open.set(false);
             import_view.set(ImportView::Choose);
@@ -769,10 +1072,29 @@ pub fn app() -> Html {
     };
     let orphans_open = use_state(|| false);
     let (open_orphans, close_orphans) = (setter(&orphans_open, true), setter(&orphans_open, false));
-    let tagged_here = s.selected_article().and_then(|a| s.tags.get(&a.sha256)).map_or(0, |t| t.values().filter(|t| !t.is_empty()).count());
-    let tagged_all = s.tags.values().map(|t| t.values().filter(|t| !t.is_empty()).count()).sum::<usize>() + s.orphans.len();
-    let job_view = state.0.job.as_ref().map(|j| JobView { adding: j.adding(&state.0.articles), done: j.done, total: j.total, stage: if j.stage.is_empty() { "starting".into() } else { j.stage.clone() } });
-    let article_labels: Vec<String> = (1..=state.0.articles.len()).map(|i| i.to_string()).collect();
+    let tagged_here = s
+        .selected_article()
+        .and_then(|a| s.tags.get(&a.sha256))
+        .map_or(0, |t| t.values().filter(|t| !t.is_empty()).count());
+    let tagged_all = s
+        .tags
+        .values()
+        .map(|t| t.values().filter(|t| !t.is_empty()).count())
+        .sum::<usize>()
+        + s.orphans.len();
+    let job_view = state.0.job.as_ref().map(|j| JobView {
+        adding: j.adding(&state.0.articles),
+        done: j.done,
+        total: j.total,
+        stage: if j.stage.is_empty() {
+            "starting".into()
+        } else {
+            j.stage.clone()
+        },
+    });
+    let article_labels: Vec<String> = (1..=state.0.articles.len())
+        .map(|i| i.to_string())
+        .collect();
     let on_dismiss = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissNotice))

@@ -19,7 +19,9 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 pub fn on_file_input(cb: &Callback<Vec<web_sys::File>>) -> Callback<Event> {
     let cb = cb.clone();
     Callback::from(move |e: Event| {
-        let input = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok());
+        let input = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok());
         let files = files_of(input.as_ref().and_then(HtmlInputElement::files));
         if !files.is_empty() {
             cb.emit(files);
@@ -46,7 +48,10 @@ pub fn add_dialog(props: &AddDialogProps) -> Html {
         let on_paste = props.on_paste.clone();
         let error = error.clone();
         Callback::from(move |_: MouseEvent| {
-            let text = area.cast::<HtmlTextAreaElement>().map(|el| el.value()).unwrap_or_default();
+            let text = area
+                .cast::<HtmlTextAreaElement>()
+                .map(|el| el.value())
+                .unwrap_or_default();
             if text.trim().is_empty() {
                 error.set(Some("Paste the text of an article first."));
             } else {

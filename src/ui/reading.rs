@@ -11,8 +11,8 @@ use crate::analysis::numbers::{NumberMention, Value};
 use crate::analysis::quotes::{Quote, QuoteKind};
 use crate::store::tags::{ArticleTags, Verdict};
 use crate::store::{Article, Filter, MarkKind};
-use std::collections::BTreeSet;
 use crate::text::Span;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -58,7 +58,10 @@ fn note_editor(props: &NoteEditorProps) -> Html {
         let on_save = props.on_save.clone();
         let claim = props.claim.clone();
         move || {
-            let text = area.cast::<HtmlTextAreaElement>().map(|el| el.value()).unwrap_or_default();
+            let text = area
+                .cast::<HtmlTextAreaElement>()
+                .map(|el| el.value())
+                .unwrap_or_default();
             on_save.emit((claim.clone(), text));
         }
     };
@@ -113,9 +116,20 @@ fn number_label(n: &NumberMention) -> String {
         Some(Value::Iso(s)) => s.clone(),
         None => "unresolved".to_string(),
     };
-    let unit = n.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
-    let qualifier = n.qualifier.as_deref().map(|q| format!(" ({q})")).unwrap_or_default();
-    let kind = serde_json::to_value(n.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+    let unit = n
+        .unit
+        .as_deref()
+        .map(|u| format!(" {u}"))
+        .unwrap_or_default();
+    let qualifier = n
+        .qualifier
+        .as_deref()
+        .map(|q| format!(" ({q})"))
+        .unwrap_or_default();
+    let kind = serde_json::to_value(n.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
     format!("{kind}: {value}{unit}{qualifier}")
 }
 
@@ -147,10 +161,34 @@ fn inner_marks(a: &Article, range: Span, style: MarkStyle) -> Vec<Html> {
         N(&'a NumberMention),
     }
     let mut marks: Vec<(Span, Inner)> = Vec::new();
-    let first_e = a.analysis.entities.partition_point(|e| e.span.end <= range.start);
-    marks.extend(a.analysis.entities.get(first_e..).unwrap_or(&[]).iter().take_while(|e| e.span.start < range.end).filter(|e| range.contains(&e.span)).map(|e| (e.span, Inner::E(e))));
-    let first_n = a.analysis.numbers.partition_point(|n| n.span.end <= range.start);
-    marks.extend(a.analysis.numbers.get(first_n..).unwrap_or(&[]).iter().take_while(|n| n.span.start < range.end).filter(|n| range.contains(&n.span)).map(|n| (n.span, Inner::N(n))));
+    let first_e = a
+        .analysis
+        .entities
+        .partition_point(|e| e.span.end <= range.start);
+    marks.extend(
+        a.analysis
+            .entities
+            .get(first_e..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|e| e.span.start < range.end)
+            .filter(|e| range.contains(&e.span))
+            .map(|e| (e.span, Inner::E(e))),
+    );
+    let first_n = a
+        .analysis
+        .numbers
+        .partition_point(|n| n.span.end <= range.start);
+    marks.extend(
+        a.analysis
+            .numbers
+            .get(first_n..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|n| n.span.start < range.end)
+            .filter(|n| range.contains(&n.span))
+            .map(|n| (n.span, Inner::N(n))),
+    );
     marks.sort_by_key(|(s, _)| *s);
     let mut out = Vec::new();
     let mut pos = range.start;
@@ -178,14 +216,28 @@ fn inner_marks(a: &Article, range: Span, style: MarkStyle) -> Vec<Html> {
 fn marks_in(a: &Article, range: Span, hl: MarkStyle) -> Vec<Html> {
     let mut out = Vec::new();
     let mut pos = range.start;
-    let first = a.analysis.quotes.partition_point(|q| q.span.end <= range.start);
-    for q in a.analysis.quotes.get(first..).unwrap_or(&[]).iter().take_while(|q| q.span.start < range.end) {
+    let first = a
+        .analysis
+        .quotes
+        .partition_point(|q| q.span.end <= range.start);
+    for q in a
+        .analysis
+        .quotes
+        .get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|q| q.span.start < range.end)
+    {
         let piece = Span::new(q.span.start.max(range.start), q.span.end.min(range.end));
         if piece.is_empty() || piece.start < pos {
             continue;
         }
         out.extend(inner_marks(a, Span::new(pos, piece.start), hl));
-        let kind = if q.kind == QuoteKind::Scare { "scare" } else { "direct" };
+        let kind = if q.kind == QuoteKind::Scare {
+            "scare"
+        } else {
+            "direct"
+        };
         out.push(html! {
             <span class={classes!("mark", "quote", kind)} data-mark="quote" data-speaker={q.speaker.clone()} title={quote_label(q)} data-detail={quote_label(q)} tabindex={hl.tabindex()}>
                 { for inner_marks(a, piece, hl) }
@@ -248,7 +300,10 @@ fn paragraph(props: &ParagraphProps) -> Html {
     let a = &props.article;
     let block_span = props.block.span;
     let hl = props.highlighted.as_deref();
-    let plain = MarkStyle { highlighted: hl, focusable: false };
+    let plain = MarkStyle {
+        highlighted: hl,
+        focusable: false,
+    };
     let body = if !props.block.kind.holds_claims() {
         marks_in(a, block_span, plain).into_iter().collect::<Html>()
     } else {
@@ -278,7 +333,10 @@ fn paragraph(props: &ParagraphProps) -> Html {
                 });
                 html! { <button type="button" class={classes!("tool", class)} aria-pressed={(verdict == v && v.is_some()).to_string()} {onclick}>{ label }</button> }
             };
-            let style = MarkStyle { highlighted: hl, focusable: focused };
+            let style = MarkStyle {
+                highlighted: hl,
+                focusable: focused,
+            };
             parts.push(html! {
                 <span class={classes!("claim", verdict_name(verdict), focused.then_some("focused"), muted.then_some("muted"))}
                       data-claim-id={c.id.clone()} data-claim-index={i.to_string()} data-verdict={verdict_name(verdict)}
@@ -350,8 +408,17 @@ struct SectionProps {
 
 /// Whether a block mentions the entity with this canonical name.
 fn mentions(a: &Article, span: Span, name: &str) -> bool {
-    let e0 = a.analysis.entities.partition_point(|e| e.span.end <= span.start);
-    a.analysis.entities.get(e0..).unwrap_or(&[]).iter().take_while(|e| e.span.start < span.end).any(|e| e.canonical == name)
+    let e0 = a
+        .analysis
+        .entities
+        .partition_point(|e| e.span.end <= span.start);
+    a.analysis
+        .entities
+        .get(e0..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|e| e.span.start < span.end)
+        .any(|e| e.canonical == name)
 }
 
 #[function_component(Section)]
@@ -381,7 +448,10 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
     let folded = a.analysis.boilerplate.len();
     let claims = &a.analysis.claims;
     let hl = props.highlighted.as_deref();
-    let title_style = MarkStyle { highlighted: hl, focusable: false };
+    let title_style = MarkStyle {
+        highlighted: hl,
+        focusable: false,
+    };
     let specs = use_memo(a.clone(), |a| {
         let claims = &a.analysis.claims;
         a.analysis
@@ -390,11 +460,21 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
             .map(|b| {
                 let first = claims.partition_point(|c| c.span.start < b.span.start);
                 let end = if b.kind.holds_claims() {
-                    first + claims.get(first..).unwrap_or(&[]).iter().take_while(|c| c.span.end <= b.span.end).count()
+                    first
+                        + claims
+                            .get(first..)
+                            .unwrap_or(&[])
+                            .iter()
+                            .take_while(|c| c.span.end <= b.span.end)
+                            .count()
                 } else {
                     first
                 };
-                ParagraphSpec { block: *b, first, end }
+                ParagraphSpec {
+                    block: *b,
+                    first,
+                    end,
+                }
             })
             .collect::<Vec<_>>()
     });

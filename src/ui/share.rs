@@ -72,7 +72,13 @@ pub fn export_dialog(props: &ExportDialogProps) -> Html {
     let first = super::use_focus_on_mount();
     let request = |kind: ExportKind| {
         let (all, embed, cb) = (all.clone(), embed.clone(), props.on_export.clone());
-        Callback::from(move |_: MouseEvent| cb.emit(ExportRequest { all: *all, embed_texts: *embed, kind }))
+        Callback::from(move |_: MouseEvent| {
+            cb.emit(ExportRequest {
+                all: *all,
+                embed_texts: *embed,
+                kind,
+            })
+        })
     };
     let set_scope = |value: bool| {
         let all = all.clone();
@@ -81,7 +87,10 @@ pub fn export_dialog(props: &ExportDialogProps) -> Html {
     let on_embed = {
         let embed = embed.clone();
         Callback::from(move |e: Event| {
-            if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            {
                 embed.set(input.checked());
             }
         })
@@ -89,12 +98,19 @@ pub fn export_dialog(props: &ExportDialogProps) -> Html {
     let on_name = {
         let cb = props.on_name.clone();
         Callback::from(move |e: Event| {
-            if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            {
                 cb.emit(input.value());
             }
         })
     };
-    let count = if *all { props.tagged_all } else { props.tagged_here };
+    let count = if *all {
+        props.tagged_all
+    } else {
+        props.tagged_here
+    };
     html! {
         <div class="dialog share-dialog" role="dialog" aria-modal="true" aria-labelledby="export-title" onkeydown={close_on_escape(&props.on_close)}>
             <h2 id="export-title">{ "Export annotations" }</h2>
@@ -179,7 +195,10 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
     let on_input = {
         let pasted = pasted.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(area) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) {
+            if let Some(area) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+            {
                 pasted.set(area.value());
             }
         })
@@ -192,13 +211,18 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
     {
         let choices = choices.clone();
         let n = plan.as_ref().map_or(0, |p| p.conflicts.len());
-        use_effect_with(plan.as_ref().map(|p| Rc::as_ptr(p) as usize), move |_| choices.set(vec![0; n]));
+        use_effect_with(plan.as_ref().map(|p| Rc::as_ptr(p) as usize), move |_| {
+            choices.set(vec![0; n])
+        });
     }
     let onchange = on_file_input(&props.on_files);
     let read_paste = {
         let (area, cb, paste_error) = (area.clone(), props.on_paste.clone(), paste_error.clone());
         Callback::from(move |_: MouseEvent| {
-            let text = area.cast::<HtmlTextAreaElement>().map(|el| el.value()).unwrap_or_default();
+            let text = area
+                .cast::<HtmlTextAreaElement>()
+                .map(|el| el.value())
+                .unwrap_or_default();
             paste_error.set(text.trim().is_empty());
             if !text.trim().is_empty() {
                 cb.emit(text);
@@ -251,7 +275,16 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
                 let (cb, choices) = (props.on_apply.clone(), choices.clone());
                 Callback::from(move |_: MouseEvent| cb.emit((*choices).clone()))
             };
-            let articles: Vec<String> = plan.articles.iter().map(|a| format!("“{}”", a.label.clone().unwrap_or_else(|| "Imported article".into()))).collect();
+            let articles: Vec<String> = plan
+                .articles
+                .iter()
+                .map(|a| {
+                    format!(
+                        "“{}”",
+                        a.label.clone().unwrap_or_else(|| "Imported article".into())
+                    )
+                })
+                .collect();
             html! {
                 <>
                     <p class="import-source">{ format!("From “{name}” ({}):", plan.format) }</p>

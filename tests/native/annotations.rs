@@ -15,7 +15,11 @@ fn seeds() -> AppState {
 }
 
 fn me() -> Creator {
-    Creator { id: Some("urn:uuid:4f1c2a52-0000-4000-8000-000000000001".into()), kind: CreatorKind::Person, name: Some("Desk A".into()) }
+    Creator {
+        id: Some("urn:uuid:4f1c2a52-0000-4000-8000-000000000001".into()),
+        kind: CreatorKind::Person,
+        name: Some("Desk A".into()),
+    }
 }
 
 /// A state with the given tags: (article index, claim index, verdict, note).
@@ -26,16 +30,36 @@ fn tagged(state: AppState, tags: &[(usize, usize, Option<Verdict>, &str)]) -> Ap
         let claims = &article.analysis.claims;
         let claim = claims[c % claims.len()].id.clone();
         let mut t = s.tags.get(&article.sha256).cloned().unwrap_or_default();
-        t.insert(claim, Tag::new(verdict, note, 1_763_717_400_000.0 + c as f64));
-        s = s.apply(Action::TagsLoaded { sha: article.sha256.clone(), tags: t });
+        t.insert(
+            claim,
+            Tag::new(verdict, note, 1_763_717_400_000.0 + c as f64),
+        );
+        s = s.apply(Action::TagsLoaded {
+            sha: article.sha256.clone(),
+            tags: t,
+        });
     }
     s
 }
 
 fn export(state: &AppState, embed_texts: bool) -> Value {
     let me = me();
-    let texts = |sha: &str| state.articles.iter().find(|a| a.sha256 == sha).map(|a| a.text.clone());
-    w3c::export(&state.annotations(None), &texts, &ExportOptions { me: &me, generated: 1_763_800_000_000.0, embed_texts })
+    let texts = |sha: &str| {
+        state
+            .articles
+            .iter()
+            .find(|a| a.sha256 == sha)
+            .map(|a| a.text.clone())
+    };
+    w3c::export(
+        &state.annotations(None),
+        &texts,
+        &ExportOptions {
+            me: &me,
+            generated: 1_763_800_000_000.0,
+            embed_texts,
+        },
+    )
 }
 
 fn preview(state: &AppState, file: &str) -> Result<Plan, ImportError> {
@@ -45,7 +69,11 @@ fn preview(state: &AppState, file: &str) -> Result<Plan, ImportError> {
 
 fn import(state: &AppState, file: &str, choices: Vec<usize>) -> Result<AppState, ImportError> {
     let p = preview(state, file)?;
-    Ok(state.apply(Action::ApplyImport { plan: Rc::new(p), choices, at: 5.0 }))
+    Ok(state.apply(Action::ApplyImport {
+        plan: Rc::new(p),
+        choices,
+        at: 5.0,
+    }))
 }
 
 fn without_generated(mut v: Value) -> Value {
@@ -56,12 +84,25 @@ fn without_generated(mut v: Value) -> Value {
 }
 
 fn is_iri(s: &str) -> bool {
-    s.split_once(':').is_some_and(|(scheme, rest)| !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) && !rest.is_empty())
+    s.split_once(':').is_some_and(|(scheme, rest)| {
+        !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            && !rest.is_empty()
+    })
 }
 
 #[test]
 fn export_has_the_w3c_model_required_fields() {
-    let state = tagged(seeds(), &[(0, 3, Some(Verdict::Disputed), "Kremlin says Wednesday"), (1, 0, Some(Verdict::Confirmed), ""), (2, 5, None, "Check the figure")]);
+    let state = tagged(
+        seeds(),
+        &[
+            (0, 3, Some(Verdict::Disputed), "Kremlin says Wednesday"),
+            (1, 0, Some(Verdict::Confirmed), ""),
+            (2, 5, None, "Check the figure"),
+        ],
+    );
     let doc = export(&state, true);
     assert_eq!(doc["@context"], CONTEXT);
     assert_eq!(doc["type"], "AnnotationCollection");
@@ -83,29 +124,49 @@ fn export_has_the_w3c_model_required_fields() {
         for b in bodies {
             assert_eq!(b["type"], "TextualBody");
             assert!(b["value"].is_string());
-            assert!(matches!(b["purpose"].as_str(), Some("tagging" | "commenting")));
+            assert!(matches!(
+                b["purpose"].as_str(),
+                Some("tagging" | "commenting")
+            ));
         }
         for key in ["created", "modified"] {
-            assert!(newsmark::annotation::timestamps::parse_rfc3339(a[key].as_str().unwrap()).is_some());
+            assert!(
+                newsmark::annotation::timestamps::parse_rfc3339(a[key].as_str().unwrap()).is_some()
+            );
         }
         assert_eq!(a["creator"]["type"], "Person");
         let target = &a["target"];
         let source = &target["source"];
-        let sha = source["id"].as_str().unwrap().strip_prefix("urn:sha256:").unwrap();
+        let sha = source["id"]
+            .as_str()
+            .unwrap()
+            .strip_prefix("urn:sha256:")
+            .unwrap();
         assert_eq!(target["state"]["value"], format!("sha256:{sha}"));
         if let Some(text) = source["value"].as_str() {
             texts.insert(sha.to_string(), text.to_string());
         }
         let article = state.articles.iter().find(|x| x.sha256 == sha).unwrap();
         let selectors = target["selector"].as_array().unwrap();
-        let quote = selectors.iter().find(|s| s["type"] == "TextQuoteSelector").unwrap();
-        let position = selectors.iter().find(|s| s["type"] == "TextPositionSelector").unwrap();
+        let quote = selectors
+            .iter()
+            .find(|s| s["type"] == "TextQuoteSelector")
+            .unwrap();
+        let position = selectors
+            .iter()
+            .find(|s| s["type"] == "TextPositionSelector")
+            .unwrap();
         let exact = quote["exact"].as_str().unwrap();
         assert!(!exact.is_empty() && quote["prefix"].is_string() && quote["suffix"].is_string());
         // Positions are code points: the slice there is the quote.
         let o = Offsets::new(&article.text);
-        let (start, end) = (position["start"].as_u64().unwrap() as usize, position["end"].as_u64().unwrap() as usize);
-        let span = o.span_in_bytes(newsmark::text::Span::new(start, end)).unwrap();
+        let (start, end) = (
+            position["start"].as_u64().unwrap() as usize,
+            position["end"].as_u64().unwrap() as usize,
+        );
+        let span = o
+            .span_in_bytes(newsmark::text::Span::new(start, end))
+            .unwrap();
         assert_eq!(span.slice(&article.text), Some(exact));
         let prefix = quote["prefix"].as_str().unwrap();
         assert!(article.text.get(..span.start).unwrap().ends_with(prefix));
@@ -120,10 +181,25 @@ fn export_has_the_w3c_model_required_fields() {
 
 #[test]
 fn an_export_imports_into_a_fresh_profile_with_every_tag_and_note() {
-    let state = tagged(seeds(), &[(0, 1, Some(Verdict::Disputed), "Kremlin says “Wednesday”\nnot Tuesday"), (3, 2, Some(Verdict::Confirmed), ""), (4, 7, None, "ask the desk")]);
+    let state = tagged(
+        seeds(),
+        &[
+            (
+                0,
+                1,
+                Some(Verdict::Disputed),
+                "Kremlin says “Wednesday”\nnot Tuesday",
+            ),
+            (3, 2, Some(Verdict::Confirmed), ""),
+            (4, 7, None, "ask the desk"),
+        ],
+    );
     let file = export(&state, false).to_string();
     let p = preview(&seeds(), &file).unwrap();
-    assert_eq!((p.new.len(), p.present, p.conflicts.len(), p.orphans.len()), (3, 0, 0, 0));
+    assert_eq!(
+        (p.new.len(), p.present, p.conflicts.len(), p.orphans.len()),
+        (3, 0, 0, 0)
+    );
     let fresh = import(&seeds(), &file, vec![]).unwrap();
     for a in &state.articles {
         let want = state.tags.get(&a.sha256).cloned().unwrap_or_default();
@@ -131,19 +207,37 @@ fn an_export_imports_into_a_fresh_profile_with_every_tag_and_note() {
         assert_eq!(want.len(), got.len());
         for (claim, t) in want {
             let g = &got[&claim];
-            assert!(g.says_same(&t) && g.modified == t.modified && g.created == t.created, "{claim}");
+            assert!(
+                g.says_same(&t) && g.modified == t.modified && g.created == t.created,
+                "{claim}"
+            );
             assert_eq!(g.creator, Some(me()), "imported tags keep who made them");
         }
     }
     // Importing the same file again finds everything present.
     let again = preview(&fresh, &file).unwrap();
-    assert_eq!((again.new.len(), again.present, again.conflicts.len()), (0, 3, 0));
+    assert_eq!(
+        (again.new.len(), again.present, again.conflicts.len()),
+        (0, 3, 0)
+    );
 }
 
 #[test]
 fn conflicts_are_shown_and_nothing_changes_unless_chosen() {
-    let theirs = tagged(seeds(), &[(0, 1, Some(Verdict::Disputed), "wrong day"), (0, 2, Some(Verdict::Confirmed), "")]);
-    let mine = tagged(seeds(), &[(0, 1, Some(Verdict::Confirmed), ""), (0, 2, Some(Verdict::Confirmed), "")]);
+    let theirs = tagged(
+        seeds(),
+        &[
+            (0, 1, Some(Verdict::Disputed), "wrong day"),
+            (0, 2, Some(Verdict::Confirmed), ""),
+        ],
+    );
+    let mine = tagged(
+        seeds(),
+        &[
+            (0, 1, Some(Verdict::Confirmed), ""),
+            (0, 2, Some(Verdict::Confirmed), ""),
+        ],
+    );
     let file = export(&theirs, false).to_string();
     let p = preview(&mine, &file).unwrap();
     assert_eq!((p.new.len(), p.present, p.conflicts.len()), (0, 1, 1));
@@ -153,7 +247,11 @@ fn conflicts_are_shown_and_nothing_changes_unless_chosen() {
     assert!(!c.passage.is_empty());
     let sha = &mine.articles[0].sha256;
     let kept = import(&mine, &file, vec![]).unwrap();
-    assert_eq!(kept.tags[sha][&c.claim].verdict, Some(Verdict::Confirmed), "the default keeps what is here");
+    assert_eq!(
+        kept.tags[sha][&c.claim].verdict,
+        Some(Verdict::Confirmed),
+        "the default keeps what is here"
+    );
     let taken = import(&mine, &file, vec![1]).unwrap();
     assert_eq!(taken.tags[sha][&c.claim].verdict, Some(Verdict::Disputed));
     assert_eq!(taken.tags[sha][&c.claim].note, "wrong day");
@@ -163,24 +261,38 @@ fn conflicts_are_shown_and_nothing_changes_unless_chosen() {
 fn texts_carried_in_the_file_are_added_and_their_tags_placed() {
     let mut state = seeds();
     state = state.apply(Action::AddArticles {
-        articles: vec![newsmark::store::NewArticle { file: "extra.txt".into(), text: "Extra report\n\nThe bridge closed at noon. Traffic was diverted.".into(), added: 1.0 }],
+        articles: vec![newsmark::store::NewArticle {
+            file: "extra.txt".into(),
+            text: "Extra report\n\nThe bridge closed at noon. Traffic was diverted.".into(),
+            added: 1.0,
+        }],
         select: false,
     });
     let job = state.job.clone().unwrap();
     let texts: Vec<&str> = job.inputs.iter().map(|i| i.text.as_ref()).collect();
-    state = state.apply(Action::JobDone { job: job.id, analyses: newsmark::analysis::analyze_set(&texts) });
+    state = state.apply(Action::JobDone {
+        job: job.id,
+        analyses: newsmark::analysis::analyze_set(&texts),
+    });
     let extra = state.articles.len() - 1;
     let state = tagged(state, &[(extra, 0, Some(Verdict::Disputed), "")]);
     let with_text = export(&state, true).to_string();
     let without_text = export(&state, false).to_string();
     let p = preview(&seeds(), &without_text).unwrap();
     assert_eq!((p.new.len(), p.orphans.len()), (0, 1));
-    assert!(p.orphans[0].reason.contains("no open article"), "{}", p.orphans[0].reason);
+    assert!(
+        p.orphans[0].reason.contains("no open article"),
+        "{}",
+        p.orphans[0].reason
+    );
     let p = preview(&seeds(), &with_text).unwrap();
     assert_eq!((p.new.len(), p.orphans.len(), p.articles.len()), (1, 0, 1));
     assert_eq!(p.articles[0].label.as_deref(), Some("extra.txt"));
     let after = import(&seeds(), &with_text, vec![]).unwrap();
-    assert!(after.job.as_ref().is_some_and(|j| j.inputs.iter().any(|i| i.file == "extra.txt")));
+    assert!(after
+        .job
+        .as_ref()
+        .is_some_and(|j| j.inputs.iter().any(|i| i.file == "extra.txt")));
 }
 
 #[test]
@@ -224,7 +336,10 @@ fn hypothesis_annotations_are_placed_by_quote() {
     assert_eq!(p.format, "Hypothesis");
     assert_eq!(p.skipped.len(), 2);
     assert_eq!(p.new.len(), 1);
-    assert_eq!((p.new[0].sha256.as_str(), p.new[0].claim.as_str()), (a.sha256.as_str(), claim.id.as_str()));
+    assert_eq!(
+        (p.new[0].sha256.as_str(), p.new[0].claim.as_str()),
+        (a.sha256.as_str(), claim.id.as_str())
+    );
     assert_eq!(p.new[0].tag.verdict, Some(Verdict::Confirmed));
     assert_eq!(p.new[0].tag.note, "Source?\n\nTags: wire");
 }
@@ -262,17 +377,27 @@ fn hostile_files_are_refused_with_a_precise_message() {
     let manifest = std::fs::read_to_string(dir.join("expected.tsv")).unwrap();
     let state = tagged(seeds(), &[(0, 1, Some(Verdict::Disputed), "mine")]);
     let mut checked = 0;
-    for line in manifest.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+    for line in manifest
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
         let (name, expected) = line.split_once('\t').unwrap();
         let bytes = std::fs::read(dir.join(name)).unwrap();
-        let result = w3c::parse_bytes(&bytes).and_then(|doc| plan(doc, &state.article_refs(), &state.tags, &state.orphans));
+        let result = w3c::parse_bytes(&bytes)
+            .and_then(|doc| plan(doc, &state.article_refs(), &state.tags, &state.orphans));
         let err = result.expect_err(name).to_string();
-        assert!(err.contains(expected), "{name}: {err:?} does not say {expected:?}");
+        assert!(
+            err.contains(expected),
+            "{name}: {err:?} does not say {expected:?}"
+        );
         checked += 1;
     }
     assert!(checked >= 30, "the corpus has {checked} files");
     // A 50 MB file is refused by its size.
     let big = vec![b' '; 50 * 1024 * 1024];
     let err = w3c::parse_bytes(&big).unwrap_err().to_string();
-    assert!(err.contains("50.0 MB") && err.contains("at most 32.0 MB"), "{err}");
+    assert!(
+        err.contains("50.0 MB") && err.contains("at most 32.0 MB"),
+        "{err}"
+    );
 }

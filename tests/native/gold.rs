@@ -25,7 +25,11 @@ pub fn gold_articles() -> Vec<GoldArticle> {
             let path = format!("{}/tests/gold/{name}", env!("CARGO_MANIFEST_DIR"));
             let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
             let doc: Value = serde_json::from_str(&raw).unwrap_or_else(|e| panic!("{path}: {e}"));
-            GoldArticle { file: seed.file.to_string(), text: seed.text.to_string(), doc }
+            GoldArticle {
+                file: seed.file.to_string(),
+                text: seed.text.to_string(),
+                doc,
+            }
         })
         .collect()
 }
@@ -68,7 +72,12 @@ pub use newsmark::analysis::ner::corpus::Counts as Score;
 fn row(s: &Score, name: &str) -> String {
     format!(
         "{name:<24} {:>5} {:>5} {:>5}   P {:.3}  R {:.3}  F1 {:.3}",
-        s.tp, s.fp, s.fn_, s.precision(), s.recall(), s.f1()
+        s.tp,
+        s.fp,
+        s.fn_,
+        s.precision(),
+        s.recall(),
+        s.f1()
     )
 }
 
@@ -77,7 +86,10 @@ fn row(s: &Score, name: &str) -> String {
 pub fn exact(pred: &BTreeSet<Span>, gold: &BTreeSet<Span>, optional: &BTreeSet<Span>) -> Score {
     Score {
         tp: pred.intersection(gold).count(),
-        fp: pred.iter().filter(|p| !gold.contains(p) && !optional.contains(p)).count(),
+        fp: pred
+            .iter()
+            .filter(|p| !gold.contains(p) && !optional.contains(p))
+            .count(),
         fn_: gold.difference(pred).count(),
     }
 }
@@ -85,7 +97,10 @@ pub fn exact(pred: &BTreeSet<Span>, gold: &BTreeSet<Span>, optional: &BTreeSet<S
 #[test]
 fn claims_match_gold_sentences() {
     let mut total = Score::default();
-    println!("\n{:<24} {:>5} {:>5} {:>5}", "claims (exact span)", "tp", "fp", "fn");
+    println!(
+        "\n{:<24} {:>5} {:>5} {:>5}",
+        "claims (exact span)", "tp", "fp", "fn"
+    );
     for g in gold_articles() {
         let a = analyze(&g.text);
         let pred: BTreeSet<Span> = a.claims.iter().map(|c| c.span).collect();
@@ -111,13 +126,22 @@ fn nothing_is_marked_inside_gold_boilerplate() {
     let texts: Vec<&str> = golds.iter().map(|g| g.text.as_str()).collect();
     for (g, a) in golds.iter().zip(newsmark::analysis::analyze_set(&texts)) {
         let (boiler, _) = spans(g, "boilerplate");
-        let marks = a.claims.iter().map(|c| ("claim", c.span))
+        let marks = a
+            .claims
+            .iter()
+            .map(|c| ("claim", c.span))
             .chain(a.entities.iter().map(|e| ("entity", e.span)))
             .chain(a.quotes.iter().map(|q| ("quote", q.span)))
             .chain(a.numbers.iter().map(|n| ("number", n.span)));
         for (kind, span) in marks {
             for (b, _) in &boiler {
-                assert!(!span.overlaps(b), "{}: {kind} {:?} overlaps boilerplate {:?}", g.file, span.slice(&g.text), b.slice(&g.text));
+                assert!(
+                    !span.overlaps(b),
+                    "{}: {kind} {:?} overlaps boilerplate {:?}",
+                    g.file,
+                    span.slice(&g.text),
+                    b.slice(&g.text)
+                );
             }
         }
         let title = a.title.and_then(|t| t.slice(&g.text));
@@ -138,7 +162,11 @@ fn gold_boilerplate_is_detected() {
             if a.boilerplate.iter().any(|p| b.contains(p) || p.contains(b)) {
                 found += 1;
             } else {
-                println!("{}: boilerplate not detected: {:?}", g.file, b.slice(&g.text));
+                println!(
+                    "{}: boilerplate not detected: {:?}",
+                    g.file,
+                    b.slice(&g.text)
+                );
             }
         }
     }
@@ -157,7 +185,10 @@ fn entities_match_gold() {
     let scored = ["PERSON", "ORG", "PLACE"];
     let mut total = Score::default();
     let mut by_type: std::collections::BTreeMap<&str, Score> = Default::default();
-    println!("\n{:<24} {:>5} {:>5} {:>5}", "entities (span+type)", "tp", "fp", "fn");
+    println!(
+        "\n{:<24} {:>5} {:>5} {:>5}",
+        "entities (span+type)", "tp", "fp", "fn"
+    );
     for (g, a) in golds.iter().zip(&analyses) {
         let (req, opt) = spans(g, "entities");
         let gold: BTreeSet<(Span, String)> = req
@@ -169,14 +200,27 @@ fn entities_match_gold() {
         let pred: BTreeSet<(Span, String)> = a
             .entities
             .iter()
-            .map(|e| (e.span, serde_json::to_value(e.kind).unwrap().as_str().unwrap().to_string()))
+            .map(|e| {
+                (
+                    e.span,
+                    serde_json::to_value(e.kind)
+                        .unwrap()
+                        .as_str()
+                        .unwrap()
+                        .to_string(),
+                )
+            })
             .filter(|(s, t)| scored.contains(&t.as_str()) && !optional.contains(s))
             .collect();
         let mut score = Score::default();
         for t in scored {
             let gs: BTreeSet<_> = gold.iter().filter(|(_, k)| k == t).collect();
             let ps: BTreeSet<_> = pred.iter().filter(|(_, k)| k == t).collect();
-            let s = Score { tp: gs.intersection(&ps).count(), fp: ps.difference(&gs).count(), fn_: gs.difference(&ps).count() };
+            let s = Score {
+                tp: gs.intersection(&ps).count(),
+                fp: ps.difference(&gs).count(),
+                fn_: gs.difference(&ps).count(),
+            };
             by_type.entry(t).or_default().add(s);
             score.add(s);
         }
@@ -221,10 +265,14 @@ fn quotes_match_gold() {
     let texts: Vec<&str> = golds.iter().map(|g| g.text.as_str()).collect();
     let analyses = newsmark::analysis::analyze_set(&texts);
     let aliases = alias_canonical();
-    let norm = |s: Option<&str>| s.map(|s| aliases.get(s).cloned().unwrap_or_else(|| s.to_string()));
+    let norm =
+        |s: Option<&str>| s.map(|s| aliases.get(s).cloned().unwrap_or_else(|| s.to_string()));
     let mut total = Score::default();
     let (mut right, mut matched) = (0, 0);
-    println!("\n{:<24} {:>5} {:>5} {:>5}", "quotes (exact span)", "tp", "fp", "fn");
+    println!(
+        "\n{:<24} {:>5} {:>5} {:>5}",
+        "quotes (exact span)", "tp", "fp", "fn"
+    );
     for (g, a) in golds.iter().zip(&analyses) {
         let (req, opt) = spans(g, "quotes");
         let gold: BTreeSet<Span> = req.iter().map(|(s, _)| *s).collect();
@@ -238,14 +286,25 @@ fn quotes_match_gold() {
             println!("    extra:  {:?}", s.slice(&g.text).unwrap_or(""));
         }
         for (s, v) in &req {
-            let Some(q) = a.quotes.iter().find(|q| q.span == *s) else { continue };
+            let Some(q) = a.quotes.iter().find(|q| q.span == *s) else {
+                continue;
+            };
             matched += 1;
             let want = norm(v["speaker"].as_str());
             let got = norm(q.speaker.as_deref());
             if want == got {
                 right += 1;
             } else {
-                println!("    speaker of {:?}: got {:?}, want {:?}", s.slice(&g.text).unwrap_or("").chars().take(40).collect::<String>(), got, want);
+                println!(
+                    "    speaker of {:?}: got {:?}, want {:?}",
+                    s.slice(&g.text)
+                        .unwrap_or("")
+                        .chars()
+                        .take(40)
+                        .collect::<String>(),
+                    got,
+                    want
+                );
             }
         }
         total.add(score);
@@ -261,8 +320,12 @@ fn quotes_match_gold() {
 /// ends, ISO strings exactly.
 fn same_value(pred: &Value, gold: &Value) -> bool {
     match (pred, gold) {
-        (Value::Number(a), Value::Number(b)) => (a.as_f64().unwrap_or(f64::NAN) - b.as_f64().unwrap_or(f64::NAN)).abs() < 1e-9,
-        (Value::Array(a), Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_value(x, y)),
+        (Value::Number(a), Value::Number(b)) => {
+            (a.as_f64().unwrap_or(f64::NAN) - b.as_f64().unwrap_or(f64::NAN)).abs() < 1e-9
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_value(x, y))
+        }
         (Value::String(a), Value::String(b)) => a == b,
         (Value::Null, Value::Null) => true,
         _ => false,
@@ -277,13 +340,20 @@ fn numbers_match_gold() {
     let analyses = newsmark::analysis::analyze_set(&texts);
     let mut total = Score::default();
     let (mut right, mut matched) = (0, 0);
-    println!("\n{:<24} {:>5} {:>5} {:>5}", "numbers (overlap)", "tp", "fp", "fn");
+    println!(
+        "\n{:<24} {:>5} {:>5} {:>5}",
+        "numbers (overlap)", "tp", "fp", "fn"
+    );
     for (g, a) in golds.iter().zip(&analyses) {
         let (req, opt) = spans(g, "numbers");
         let mut used = vec![false; a.numbers.len()];
         let mut score = Score::default();
         for (s, v) in &req {
-            let hit = a.numbers.iter().enumerate().find(|(i, n)| !used[*i] && n.span.overlaps(s));
+            let hit = a
+                .numbers
+                .iter()
+                .enumerate()
+                .find(|(i, n)| !used[*i] && n.span.overlaps(s));
             match hit {
                 Some((i, n)) => {
                     used[i] = true;
@@ -293,7 +363,12 @@ fn numbers_match_gold() {
                     if same_value(&got, &v["value"]) {
                         right += 1;
                     } else {
-                        println!("    value of {:?} ({:?}): got {got}, want {}", s.slice(&g.text).unwrap_or(""), n.span.slice(&g.text).unwrap_or(""), v["value"]);
+                        println!(
+                            "    value of {:?} ({:?}): got {got}, want {}",
+                            s.slice(&g.text).unwrap_or(""),
+                            n.span.slice(&g.text).unwrap_or(""),
+                            v["value"]
+                        );
                     }
                 }
                 None => {

@@ -8,16 +8,36 @@ use proptest::prelude::*;
 /// arbitrary Unicode, so that the interesting code paths are reached.
 fn article_like() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
-        Just("The".to_string()), Just("U.S.".to_string()), Just("Dr.".to_string()),
-        Just(" ".to_string()), Just("\n".to_string()), Just("\n\n".to_string()),
-        Just(". ".to_string()), Just("? ".to_string()), Just("…".to_string()),
-        Just("“".to_string()), Just("”".to_string()), Just("’s".to_string()),
-        Just("said".to_string()), Just("Share post:".to_string()), Just("...".to_string()),
-        Just(" | ".to_string()), Just("[Photo/AFP]".to_string()), Just("19%".to_string()),
-        Just("Vladimir Putin".to_string()), Just(" said".to_string()), Just("’".to_string()),
-        Just("\"".to_string()), Just("'".to_string()), Just("five hours".to_string()),
-        Just("December 2, 2025".to_string()), Just("President".to_string()), Just(":".to_string()),
-        "[A-Z][a-z]{1,8}", "[0-9]{1,4}", any::<char>().prop_map(String::from),
+        Just("The".to_string()),
+        Just("U.S.".to_string()),
+        Just("Dr.".to_string()),
+        Just(" ".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just(". ".to_string()),
+        Just("? ".to_string()),
+        Just("…".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("’s".to_string()),
+        Just("said".to_string()),
+        Just("Share post:".to_string()),
+        Just("...".to_string()),
+        Just(" | ".to_string()),
+        Just("[Photo/AFP]".to_string()),
+        Just("19%".to_string()),
+        Just("Vladimir Putin".to_string()),
+        Just(" said".to_string()),
+        Just("’".to_string()),
+        Just("\"".to_string()),
+        Just("'".to_string()),
+        Just("five hours".to_string()),
+        Just("December 2, 2025".to_string()),
+        Just("President".to_string()),
+        Just(":".to_string()),
+        "[A-Z][a-z]{1,8}",
+        "[0-9]{1,4}",
+        any::<char>().prop_map(String::from),
     ];
     prop::collection::vec(piece, 0..120).prop_map(|v| v.concat())
 }
@@ -46,10 +66,16 @@ fn check(text: &str) {
     for spans in marks {
         let mut last = 0;
         for s in spans {
-            assert!(!s.is_empty() && s.end <= text.len(), "{s:?} outside the text");
+            assert!(
+                !s.is_empty() && s.end <= text.len(),
+                "{s:?} outside the text"
+            );
             assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
             assert!(s.start >= last, "marks sorted and disjoint");
-            assert!(!a.boilerplate.iter().any(|b| b.overlaps(&s)), "mark inside boilerplate");
+            assert!(
+                !a.boilerplate.iter().any(|b| b.overlaps(&s)),
+                "mark inside boilerplate"
+            );
             last = s.end;
         }
     }

@@ -12,12 +12,36 @@ fn annotations_land_on_their_text_or_nowhere() {
     let report = run(150, 7);
     assert!(report.annotations > 1000, "{}", report.annotations);
     assert!(report.wrong.is_empty(), "{:#?}", report.wrong);
-    assert_eq!(report.count(Outcome::SurvivedOrphaned) + report.count(Outcome::SurvivedWrong) + report.count(Outcome::GoneWrong), 0);
-    assert_eq!(report.count(Outcome::SurvivedPlacedRepeat), 0, "a repeat was chosen over the sentence itself");
+    assert_eq!(
+        report.count(Outcome::SurvivedOrphaned)
+            + report.count(Outcome::SurvivedWrong)
+            + report.count(Outcome::GoneWrong),
+        0
+    );
+    assert_eq!(
+        report.count(Outcome::SurvivedPlacedRepeat),
+        0,
+        "a repeat was chosen over the sentence itself"
+    );
     // The edits did happen: some quotes were lost, some look-alikes and slips made.
-    assert!(report.count(Outcome::GoneOrphaned) > 0, "{:?}", report.outcomes);
-    assert!(report.count(Outcome::EditedPlaced) > 0, "{:?}", report.outcomes);
-    for e in ["replace a sentence by a look-alike", "add a look-alike elsewhere", "duplicate a paragraph", "delete a sentence", "insert a paragraph", "make a spelling slip"] {
+    assert!(
+        report.count(Outcome::GoneOrphaned) > 0,
+        "{:?}",
+        report.outcomes
+    );
+    assert!(
+        report.count(Outcome::EditedPlaced) > 0,
+        "{:?}",
+        report.outcomes
+    );
+    for e in [
+        "replace a sentence by a look-alike",
+        "add a look-alike elsewhere",
+        "duplicate a paragraph",
+        "delete a sentence",
+        "insert a paragraph",
+        "make a spelling slip",
+    ] {
         assert!(report.edits.get(e).copied().unwrap_or(0) > 0, "no {e}");
     }
 }

@@ -27,7 +27,11 @@ impl Rng {
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
     pub fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
 }
 
@@ -75,15 +79,28 @@ fn paragraphs(text: &str, claims: &[Claim]) -> Vec<Vec<Piece>> {
         let line_end = line_start + line.len();
         let mut pieces = Vec::new();
         let mut at = line_start;
-        for (k, c) in claims.iter().enumerate().filter(|(_, c)| c.span.start >= line_start && c.span.end <= line_end) {
+        for (k, c) in claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.span.start >= line_start && c.span.end <= line_end)
+        {
             if c.span.start > at {
-                pieces.push(Piece { text: text[at..c.span.start].to_string(), origin: Origin::Gap });
+                pieces.push(Piece {
+                    text: text[at..c.span.start].to_string(),
+                    origin: Origin::Gap,
+                });
             }
-            pieces.push(Piece { text: text[c.span.start..c.span.end].to_string(), origin: Origin::Original(k) });
+            pieces.push(Piece {
+                text: text[c.span.start..c.span.end].to_string(),
+                origin: Origin::Original(k),
+            });
             at = c.span.end;
         }
         if line_end > at {
-            pieces.push(Piece { text: text[at..line_end].to_string(), origin: Origin::Gap });
+            pieces.push(Piece {
+                text: text[at..line_end].to_string(),
+                origin: Origin::Gap,
+            });
         }
         out.push(pieces);
         line_start = line_end + 1;
@@ -98,9 +115,15 @@ fn look_alike(sentence: &str, rng: &mut Rng) -> Option<String> {
         let other = char::from(b'0' + ((d as u8 - b'0' + 1 + rng.below(8) as u8) % 10));
         options.push(format!("{}{}{}", &sentence[..i], other, &sentence[i + 1..]));
     }
-    for verb in [" is ", " was ", " will ", " has ", " had ", " are ", " were ", " said ", " did "] {
+    for verb in [
+        " is ", " was ", " will ", " has ", " had ", " are ", " were ", " said ", " did ",
+    ] {
         if let Some(i) = sentence.find(verb) {
-            options.push(format!("{} not {}", &sentence[..i + verb.len() - 1], &sentence[i + verb.len()..]));
+            options.push(format!(
+                "{} not {}",
+                &sentence[..i + verb.len() - 1],
+                &sentence[i + verb.len()..]
+            ));
             break;
         }
     }
@@ -112,10 +135,18 @@ fn look_alike(sentence: &str, rng: &mut Rng) -> Option<String> {
             Some((here, w))
         })
         .skip(1)
-        .filter(|(_, w)| w.len() >= 4 && w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+        .filter(|(_, w)| {
+            w.len() >= 4
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(char::is_alphabetic)
+        })
         .collect();
     if let Some(&(i, w)) = names.first() {
-        options.push(format!("{}Hendricks{}", &sentence[..i], &sentence[i + w.len()..]));
+        options.push(format!(
+            "{}Hendricks{}",
+            &sentence[..i],
+            &sentence[i + w.len()..]
+        ));
     }
     if options.is_empty() {
         return None;
@@ -126,10 +157,18 @@ fn look_alike(sentence: &str, rng: &mut Rng) -> Option<String> {
 
 /// A spelling slip: one letter of a long word changed.
 fn slip(sentence: &str, rng: &mut Rng) -> Option<String> {
-    let words: Vec<(usize, &str)> = sentence.match_indices(|c: char| c.is_alphabetic()).map(|(i, _)| i).filter(|&i| i == 0 || !sentence[..i].ends_with(|c: char| c.is_alphabetic())).map(|i| {
-        let end = sentence[i..].find(|c: char| !c.is_alphabetic()).map_or(sentence.len(), |e| i + e);
-        (i, &sentence[i..end])
-    }).filter(|(_, w)| w.len() >= 6 && w.is_ascii()).collect();
+    let words: Vec<(usize, &str)> = sentence
+        .match_indices(|c: char| c.is_alphabetic())
+        .map(|(i, _)| i)
+        .filter(|&i| i == 0 || !sentence[..i].ends_with(|c: char| c.is_alphabetic()))
+        .map(|i| {
+            let end = sentence[i..]
+                .find(|c: char| !c.is_alphabetic())
+                .map_or(sentence.len(), |e| i + e);
+            (i, &sentence[i..end])
+        })
+        .filter(|(_, w)| w.len() >= 6 && w.is_ascii())
+        .collect();
     if words.is_empty() {
         return None;
     }
@@ -137,28 +176,54 @@ fn slip(sentence: &str, rng: &mut Rng) -> Option<String> {
     let j = 1 + rng.below(w.len() - 2);
     let old = w.as_bytes()[j];
     let new = if old == b'e' { 'a' } else { 'e' };
-    Some(format!("{}{}{}", &sentence[..i + j], new, &sentence[i + j + 1..]))
+    Some(format!(
+        "{}{}{}",
+        &sentence[..i + j],
+        new,
+        &sentence[i + j + 1..]
+    ))
 }
 
 /// Apply `n` random edits; `annotated` are the claims that carry annotations (look-alikes
 /// and slips aim at them); `donor` is text of another article to insert from.
-pub fn edit(text: &str, claims: &[Claim], annotated: &[usize], donor: &[&str], n: usize, rng: &mut Rng) -> Edited {
+pub fn edit(
+    text: &str,
+    claims: &[Claim],
+    annotated: &[usize],
+    donor: &[&str],
+    n: usize,
+    rng: &mut Rng,
+) -> Edited {
     let mut paras = paragraphs(text, claims);
     let mut edits = Vec::new();
     for _ in 0..n {
         let find = |paras: &Vec<Vec<Piece>>, k: usize| -> Option<(usize, usize)> {
-            paras.iter().enumerate().find_map(|(p, ps)| ps.iter().position(|x| x.origin == Origin::Original(k)).map(|i| (p, i)))
+            paras.iter().enumerate().find_map(|(p, ps)| {
+                ps.iter()
+                    .position(|x| x.origin == Origin::Original(k))
+                    .map(|i| (p, i))
+            })
         };
         match rng.below(6) {
             0 if !donor.is_empty() => {
                 let line = donor[rng.below(donor.len())];
                 let at = rng.below(paras.len() + 1);
-                paras.insert(at, vec![Piece { text: line.to_string(), origin: Origin::Inserted }]);
+                paras.insert(
+                    at,
+                    vec![Piece {
+                        text: line.to_string(),
+                        origin: Origin::Inserted,
+                    }],
+                );
                 paras.insert(at, vec![]);
                 edits.push("insert a paragraph");
             }
             1 => {
-                let k = if rng.below(2) == 0 && !annotated.is_empty() { annotated[rng.below(annotated.len())] } else { rng.below(claims.len().max(1)) };
+                let k = if rng.below(2) == 0 && !annotated.is_empty() {
+                    annotated[rng.below(annotated.len())]
+                } else {
+                    rng.below(claims.len().max(1))
+                };
                 if let Some((p, i)) = find(&paras, k) {
                     paras[p].remove(i);
                     edits.push("delete a sentence");
@@ -173,24 +238,41 @@ pub fn edit(text: &str, claims: &[Claim], annotated: &[usize], donor: &[&str], n
             }
             3 | 4 if !annotated.is_empty() => {
                 let k = annotated[rng.below(annotated.len())];
-                let Some((p, i)) = find(&paras, k) else { continue };
-                let Some(fake) = look_alike(&paras[p][i].text, rng) else { continue };
-                let piece = Piece { text: fake, origin: Origin::LookAlike(k) };
+                let Some((p, i)) = find(&paras, k) else {
+                    continue;
+                };
+                let Some(fake) = look_alike(&paras[p][i].text, rng) else {
+                    continue;
+                };
+                let piece = Piece {
+                    text: fake,
+                    origin: Origin::LookAlike(k),
+                };
                 if rng.below(2) == 0 {
                     paras[p][i] = piece;
                     edits.push("replace a sentence by a look-alike");
                 } else {
                     let q = rng.below(paras.len());
-                    paras[q].push(Piece { text: " ".into(), origin: Origin::Gap });
+                    paras[q].push(Piece {
+                        text: " ".into(),
+                        origin: Origin::Gap,
+                    });
                     paras[q].push(piece);
                     edits.push("add a look-alike elsewhere");
                 }
             }
             _ if !annotated.is_empty() => {
                 let k = annotated[rng.below(annotated.len())];
-                let Some((p, i)) = find(&paras, k) else { continue };
-                let Some(slipped) = slip(&paras[p][i].text, rng) else { continue };
-                paras[p][i] = Piece { text: slipped, origin: Origin::Slipped(k) };
+                let Some((p, i)) = find(&paras, k) else {
+                    continue;
+                };
+                let Some(slipped) = slip(&paras[p][i].text, rng) else {
+                    continue;
+                };
+                paras[p][i] = Piece {
+                    text: slipped,
+                    origin: Origin::Slipped(k),
+                };
                 edits.push("make a spelling slip");
             }
             _ => {}
@@ -208,7 +290,11 @@ pub fn edit(text: &str, claims: &[Claim], annotated: &[usize], donor: &[&str], n
             pieces.push((Span::new(start, out.len()), piece.origin));
         }
     }
-    Edited { text: out, pieces, edits }
+    Edited {
+        text: out,
+        pieces,
+        edits,
+    }
 }
 
 /// What became of one annotation.
@@ -233,7 +319,10 @@ pub enum Outcome {
 
 impl Outcome {
     pub fn is_wrong(self) -> bool {
-        matches!(self, Outcome::SurvivedWrong | Outcome::GoneWrong | Outcome::SurvivedOrphaned)
+        matches!(
+            self,
+            Outcome::SurvivedWrong | Outcome::GoneWrong | Outcome::SurvivedOrphaned
+        )
     }
 }
 
@@ -248,7 +337,12 @@ pub fn judge(edited: &Edited, k: usize, quote: &str, placed: Option<Span>) -> Ou
             let same_words = span.slice(&edited.text) == Some(quote);
             match (survives, origin) {
                 (true, Origin::Original(j)) if j == k => Outcome::SurvivedPlacedHome,
-                (true, _) if same_words && edited.pieces.iter().any(|(_, o)| *o == Origin::Original(k)) => Outcome::SurvivedPlacedRepeat,
+                (true, _)
+                    if same_words
+                        && edited.pieces.iter().any(|(_, o)| *o == Origin::Original(k)) =>
+                {
+                    Outcome::SurvivedPlacedRepeat
+                }
                 (true, _) if same_words => Outcome::SurvivedPlacedSameWords,
                 (true, _) => Outcome::SurvivedWrong,
                 (false, Origin::Slipped(j)) if j == k => Outcome::EditedPlaced,
@@ -285,8 +379,14 @@ pub fn run(trials: usize, seed: u64) -> Report {
     use newsmark::text::{sha256_hex, Offsets};
 
     let mut rng = Rng::new(seed);
-    let mut report = Report { trials, ..Report::default() };
-    let all_claims: Vec<Vec<Claim>> = SEEDS.iter().map(|s| newsmark::analysis::claims(s.text)).collect();
+    let mut report = Report {
+        trials,
+        ..Report::default()
+    };
+    let all_claims: Vec<Vec<Claim>> = SEEDS
+        .iter()
+        .map(|s| newsmark::analysis::claims(s.text))
+        .collect();
     for t in 0..trials {
         let i = t % SEEDS.len();
         let text = SEEDS[i].text;
@@ -300,8 +400,25 @@ pub fn run(trials: usize, seed: u64) -> Report {
         annotated.sort_unstable();
         annotated.dedup();
         let sha = sha256_hex(text.as_bytes());
-        let tags: ArticleTags = annotated.iter().map(|&k| (claims[k].id.clone(), Tag::new(Some(Verdict::Disputed), "", 1.0))).collect();
-        let annotations = annotations_of(ArticleRef { file: SEEDS[i].file, title: SEEDS[i].file, text, sha256: &sha, claims }, &tags);
+        let tags: ArticleTags = annotated
+            .iter()
+            .map(|&k| {
+                (
+                    claims[k].id.clone(),
+                    Tag::new(Some(Verdict::Disputed), "", 1.0),
+                )
+            })
+            .collect();
+        let annotations = annotations_of(
+            ArticleRef {
+                file: SEEDS[i].file,
+                title: SEEDS[i].file,
+                text,
+                sha256: &sha,
+                claims,
+            },
+            &tags,
+        );
         let n = 1 + rng.below(6);
         let edited = edit(text, claims, &annotated, &donor, n, &mut rng);
         for e in &edited.edits {
@@ -309,7 +426,12 @@ pub fn run(trials: usize, seed: u64) -> Report {
         }
         let offsets = Offsets::new(&edited.text);
         // annotations_of keeps claim order, as `annotated` is sorted.
-        let by_claim: Vec<usize> = claims.iter().enumerate().filter(|(_, c)| tags.contains_key(&c.id)).map(|(k, _)| k).collect();
+        let by_claim: Vec<usize> = claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| tags.contains_key(&c.id))
+            .map(|(k, _)| k)
+            .collect();
         for (a, &k) in annotations.iter().zip(&by_claim) {
             let found = anchor(&edited.text, &offsets, &a.quote, a.position, false);
             let outcome = judge(&edited, k, &a.quote.exact, found.map(|f| f.span));
