@@ -170,9 +170,7 @@ pub fn analyze_set_with_model(
     let claim_spans: Vec<Vec<Claim>> = analyses.iter().map(|a| a.claims.clone()).collect();
     // Claim ids and numbers need nothing from the other passes.
     let ids_and_numbers = || -> Vec<(Vec<String>, Vec<NumberMention>)> {
-        let resolve = numbers::Resolve {
-            anchor: numbers::anchor_date(texts),
-        };
+        let resolve = numbers::Resolve::for_texts(texts);
         texts
             .iter()
             .zip(&content)
@@ -193,6 +191,8 @@ pub fn analyze_set_with_model(
         let side = scope.spawn(ids_and_numbers);
         entities_and_quotes(model, texts, &mut analyses, &mut || step(2));
         step(3);
+        // On a short text the second thread is still compiling the number rules: help.
+        numbers::prepare_from_the_end();
         side.join().unwrap_or_else(|_| ids_and_numbers())
     });
     #[cfg(target_arch = "wasm32")]

@@ -14,7 +14,9 @@
 //! reports the past week and the next few days.
 
 use crate::text::Span;
-use regex::{Regex, RegexSet};
+use regex::RegexSet;
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -246,24 +248,88 @@ const APPROX: &str = r"(?:nearly|almost|about|around|roughly|approximately|some|
 /// What a rule reads from a match: kind, value and unit, or `None` to reject the match.
 type Read = Option<(NumberKind, Option<Value>, Option<String>)>;
 
-/// One pattern: its regex and how to read a match.
+/// One pattern: its regex (compiled on first use) and how to read a match.
 struct Rule {
-    re: Regex,
-    read: fn(&regex::Captures, &Resolve) -> Read,
+    pattern: String,
+    re: OnceLock<Option<Regex>>,
+    read: fn(&Caps, &Resolve) -> Read,
     /// Earlier rules win ties between matches of the same length.
     priority: u8,
 }
 
-/// What value resolution needs beyond the match.
+impl Rule {
+    /// The compiled regex; `None` only if the pattern is invalid (a test compiles all).
+    ///
+    /// Built without the literal prefilters the `regex` crate would derive: extracting
+    /// them from these large alternations was most of the compile time (and so of the cold
+    /// start), and on long inputs the [`rule_set`] pass does that job.
+    fn re(&self) -> Option<&Regex> {
+        self.re
+            .get_or_init(|| {
+                Regex::builder()
+                    .configure(Regex::config().auto_prefilter(false).onepass(false))
+                    .build(&self.pattern)
+                    .ok()
+            })
+            .as_ref()
+    }
+
+    /// Every match in `hay`, with its groups.
+    fn captures<'s, 'h: 's>(&'s self, hay: &'h str) -> impl Iterator<Item = Caps<'h>> + 's {
+        self.re()
+            .into_iter()
+            .flat_map(move |re| re.captures_iter(hay))
+            .map(move |caps| Caps { caps, hay })
+    }
+}
+
+/// One match of a rule and its named groups.
+struct Caps<'h> {
+    caps: Captures,
+    hay: &'h str,
+}
+
+impl<'h> Caps<'h> {
+    /// The text of the group `name`, if it took part in the match.
+    fn name(&self, name: &str) -> Option<&'h str> {
+        let span = self.caps.get_group_by_name(name)?;
+        self.hay.get(span.range())
+    }
+
+    /// The byte range of the whole match.
+    fn whole(&self) -> Option<std::ops::Range<usize>> {
+        self.caps.get_match().map(|m| m.range())
+    }
+}
+
+/// What value resolution needs beyond the match, and how to search.
 pub struct Resolve {
     pub anchor: Option<Date>,
+    /// Pick the rules that can match a paragraph with one pass of a `RegexSet` first.
+    /// The set costs as much to compile as the rules themselves (about 15 ms), and saves
+    /// about 40 ms per MB of text, so it is worth it only on long inputs.
+    pub prefilter: bool,
 }
 
-fn cap<'a>(c: &'a regex::Captures, name: &str) -> Option<&'a str> {
-    c.name(name).map(|m| m.as_str())
+/// From how many bytes of text on the set of rules pays for its compilation.
+const PREFILTER_FROM_BYTES: usize = 512 * 1024;
+
+impl Resolve {
+    /// How to read the numbers of a set of texts: dates relative to the latest full date
+    /// any of them writes, and with the prefilter if they are long.
+    pub fn for_texts(texts: &[&str]) -> Self {
+        Resolve {
+            anchor: anchor_date(texts),
+            prefilter: texts.iter().map(|t| t.len()).sum::<usize>() >= PREFILTER_FROM_BYTES,
+        }
+    }
 }
 
-fn num_of(c: &regex::Captures, name: &str) -> Option<f64> {
+fn cap<'h>(c: &Caps<'h>, name: &str) -> Option<&'h str> {
+    c.name(name)
+}
+
+fn num_of(c: &Caps, name: &str) -> Option<f64> {
     cap(c, name).and_then(parse_number)
 }
 
@@ -273,23 +339,26 @@ fn singular(unit: &str) -> String {
     u.to_string()
 }
 
-/// All rules, and a set of their patterns that finds in one pass which rules can match.
-struct Rules {
-    rules: Vec<Rule>,
-    set: Option<RegexSet>,
-}
-
-fn compiled() -> &'static Rules {
-    static RULES: OnceLock<Rules> = OnceLock::new();
-    RULES.get_or_init(|| {
-        let rules = build_rules();
-        let set = RegexSet::new(rules.iter().map(|r| r.re.as_str())).ok();
-        Rules { rules, set }
-    })
-}
-
+/// All rules. Each compiles on first use, which is most of the cold start of a short
+/// article (about 15 ms for the 21 rules).
 fn rules() -> &'static [Rule] {
-    &compiled().rules
+    static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
+    RULES.get_or_init(build_rules)
+}
+
+/// Compile the rules, last first: a thread that would otherwise wait for the numbers
+/// shares the compiling with the thread that reads them in order.
+pub fn prepare_from_the_end() {
+    for rule in rules().iter().rev() {
+        let _ = rule.re();
+    }
+}
+
+/// One set of every rule's pattern, compiled on first use (see [`Resolve::prefilter`]).
+fn rule_set() -> Option<&'static RegexSet> {
+    static SET: OnceLock<Option<RegexSet>> = OnceLock::new();
+    SET.get_or_init(|| RegexSet::new(rules().iter().map(|r| r.pattern.as_str())).ok())
+        .as_ref()
 }
 
 fn build_rules() -> Vec<Rule> {
@@ -301,12 +370,13 @@ fn build_rules() -> Vec<Rule> {
         let q = format!(r"(?:(?P<q>{APPROX})\s)?");
         // ASCII word boundaries: a Unicode `\b` keeps the regex engine off its fast DFA on
         // text with curly quotes and dashes, which is most news text.
-        let mk = |p: &str, read, priority| -> Option<Rule> {
-            Regex::new(&p.replace(r"\b", r"(?-u:\b)"))
-                .ok()
-                .map(|re| Rule { re, read, priority })
+        let mk = |p: &str, read, priority| Rule {
+            pattern: p.replace(r"\b", r"(?-u:\b)"),
+            re: OnceLock::new(),
+            read,
+            priority,
         };
-        let list: Vec<Option<Rule>> = vec![
+        vec![
             // Full dates: "December 2, 2025", "2 December 2025", "2025-12-02".
             mk(
                 &format!(
@@ -428,12 +498,11 @@ fn build_rules() -> Vec<Rule> {
             mk(r"\b(?P<y>(?:19|20)\d{2})\b", read_year, 3),
             // Plain numbers.
             mk(&format!(r"(?i)\b{q}(?P<n>{num})\b"), read_count, 4),
-        ];
-        list.into_iter().flatten().collect()
+        ]
     }
 }
 
-fn read_full_date(c: &regex::Captures, _: &Resolve) -> Read {
+fn read_full_date(c: &Caps, _: &Resolve) -> Read {
     let date = Date {
         year: cap(c, "y")?.parse().ok()?,
         month: month_number(cap(c, "m")?)?,
@@ -446,7 +515,7 @@ fn read_full_date(c: &regex::Captures, _: &Resolve) -> Read {
     ))
 }
 
-fn read_iso_date(c: &regex::Captures, _: &Resolve) -> Read {
+fn read_iso_date(c: &Caps, _: &Resolve) -> Read {
     let date = Date {
         year: cap(c, "y")?.parse().ok()?,
         month: cap(c, "mn")?.parse().ok()?,
@@ -456,7 +525,7 @@ fn read_iso_date(c: &regex::Captures, _: &Resolve) -> Read {
         .then(|| (NumberKind::Date, Some(Value::Iso(date.iso())), None))
 }
 
-fn read_month_year(c: &regex::Captures, _: &Resolve) -> Read {
+fn read_month_year(c: &Caps, _: &Resolve) -> Read {
     let m = month_number(cap(c, "m")?)?;
     let y: i32 = cap(c, "y")?.parse().ok()?;
     Some((
@@ -472,7 +541,7 @@ fn year_of_month(month: u32, anchor: Option<Date>) -> Option<i32> {
     Some(if month <= a.month { a.year } else { a.year - 1 })
 }
 
-fn read_month_day(c: &regex::Captures, r: &Resolve) -> Read {
+fn read_month_day(c: &Caps, r: &Resolve) -> Read {
     let m = month_number(cap(c, "m")?)?;
     let d: u32 = cap(c, "d")?.parse().ok()?;
     if d == 0 || d > 31 {
@@ -489,7 +558,7 @@ fn read_month_day(c: &regex::Captures, r: &Resolve) -> Read {
     Some((NumberKind::Date, value, None))
 }
 
-fn read_month(c: &regex::Captures, r: &Resolve) -> Read {
+fn read_month(c: &Caps, r: &Resolve) -> Read {
     let word = cap(c, "m")?;
     // "May" is also a verb: only a capitalised "May" that does not start a clause
     // before a verb-like word counts; the regex already requires the capital.
@@ -501,7 +570,7 @@ fn read_month(c: &regex::Captures, r: &Resolve) -> Read {
     Some((NumberKind::Date, value, None))
 }
 
-fn read_weekday(c: &regex::Captures, r: &Resolve) -> Read {
+fn read_weekday(c: &Caps, r: &Resolve) -> Read {
     let w = cap(c, "w")?.to_lowercase();
     let target = WEEKDAYS.iter().position(|d| *d == w)? as i64;
     let value = r.anchor.map(|a| {
@@ -515,7 +584,7 @@ fn read_weekday(c: &regex::Captures, r: &Resolve) -> Read {
     Some((NumberKind::Date, value, None))
 }
 
-fn read_named_time(c: &regex::Captures, _: &Resolve) -> Read {
+fn read_named_time(c: &Caps, _: &Resolve) -> Read {
     let t = match cap(c, "t")?.to_lowercase().as_str() {
         "midnight" => "00:00",
         _ => "12:00",
@@ -523,7 +592,7 @@ fn read_named_time(c: &regex::Captures, _: &Resolve) -> Read {
     Some((NumberKind::Time, Some(Value::Iso(t.to_string())), None))
 }
 
-fn read_clock(c: &regex::Captures, _: &Resolve) -> Read {
+fn read_clock(c: &Caps, _: &Resolve) -> Read {
     let mut h: u32 = cap(c, "h")?.parse().ok()?;
     let mi: u32 = cap(c, "mi").map_or(Some(0), |m| m.parse().ok())?;
     let pm = cap(c, "ap")?.to_lowercase().starts_with('p');
@@ -542,7 +611,7 @@ fn read_clock(c: &regex::Captures, _: &Resolve) -> Read {
     ))
 }
 
-fn read_age(c: &regex::Captures, _: &Resolve) -> Read {
+fn read_age(c: &Caps, _: &Resolve) -> Read {
     Some((
         NumberKind::Age,
         num_of(c, "n").map(Value::Number),
@@ -550,7 +619,7 @@ fn read_age(c: &regex::Captures, _: &Resolve) -> Read {
     ))
 }
 
-fn read_percent(c: &regex::Captures, _: &Resolve) -> Read {
+fn read_percent(c: &Caps, _: &Resolve) -> Read {
     let u = cap(c, "u")?.to_lowercase();
     let unit = if u.starts_with("percentage") {
         "percentage point"
@@ -564,7 +633,7 @@ fn read_percent(c: &regex::Captures, _: &Resolve) -> Read {
     ))
 }
 
-fn read_area(c: &regex::Captures, _: &Resolve) -> Read {
+fn read_area(c: &Caps, _: &Resolve) -> Read {
     let u = cap(c, "u")?.to_lowercase();
     let unit = if u.contains("mi") && !u.contains("kilomet") && !u.contains("km") {
         "mi2"
@@ -598,7 +667,7 @@ fn currency(sym: &str) -> &'static str {
     }
 }
 
-fn read_money_symbol(c: &regex::Captures, _: &Resolve) -> Read {
+fn read_money_symbol(c: &Caps, _: &Resolve) -> Read {
     let n = cap(c, "n")?;
     let compact = n.replace(' ', "");
     let (digits, mult) = match compact.to_lowercase() {
@@ -644,7 +713,7 @@ fn read_money_symbol(c: &regex::Captures, _: &Resolve) -> Read {
     ))
 }
 
-fn read_money_word(c: &regex::Captures, _: &Resolve) -> Read {
+fn read_money_word(c: &Caps, _: &Resolve) -> Read {
     Some((
         NumberKind::Money,
         num_of(c, "n").map(Value::Number),
@@ -652,7 +721,7 @@ fn read_money_word(c: &regex::Captures, _: &Resolve) -> Read {
     ))
 }
 
-fn read_range(c: &regex::Captures, _: &Resolve) -> Read {
+fn read_range(c: &Caps, _: &Resolve) -> Read {
     let a = num_of(c, "a")?;
     let b = num_of(c, "b")?;
     // "2024-25" and scores are not ranges of quantities; require low < high.
@@ -662,7 +731,7 @@ fn read_range(c: &regex::Captures, _: &Resolve) -> Read {
     Some((NumberKind::Range, Some(Value::Range([a, b])), None))
 }
 
-fn read_magnitude(c: &regex::Captures, _: &Resolve) -> Read {
+fn read_magnitude(c: &Caps, _: &Resolve) -> Read {
     let v = match cap(c, "v")?.to_lowercase().as_str() {
         "tens of thousands" => [1e4, 99_999.0],
         "hundreds of thousands" => [1e5, 999_999.0],
@@ -677,7 +746,7 @@ fn read_magnitude(c: &regex::Captures, _: &Resolve) -> Read {
     Some((NumberKind::Count, Some(Value::Range(v)), None))
 }
 
-fn read_duration(c: &regex::Captures, _: &Resolve) -> Read {
+fn read_duration(c: &Caps, _: &Resolve) -> Read {
     let unit = singular(cap(c, "u")?);
     let unit = if unit == "centurie" {
         "century".to_string()
@@ -691,7 +760,7 @@ fn read_duration(c: &regex::Captures, _: &Resolve) -> Read {
     ))
 }
 
-fn read_compound(c: &regex::Captures, _: &Resolve) -> Read {
+fn read_compound(c: &Caps, _: &Resolve) -> Read {
     let u = cap(c, "u")?.to_lowercase();
     // "one-sided", "two-thirds" and the like are words, not counts.
     if [
@@ -709,7 +778,7 @@ fn read_compound(c: &regex::Captures, _: &Resolve) -> Read {
     ))
 }
 
-fn read_ordinal(c: &regex::Captures, _: &Resolve) -> Read {
+fn read_ordinal(c: &Caps, _: &Resolve) -> Read {
     let o = cap(c, "o")?.to_lowercase();
     let v = ORDINALS
         .iter()
@@ -724,7 +793,7 @@ fn read_ordinal(c: &regex::Captures, _: &Resolve) -> Read {
     Some((NumberKind::Ordinal, v.map(Value::Number), None))
 }
 
-fn read_year(c: &regex::Captures, _: &Resolve) -> Read {
+fn read_year(c: &Caps, _: &Resolve) -> Read {
     Some((
         NumberKind::Date,
         Some(Value::Iso(cap(c, "y")?.to_string())),
@@ -732,7 +801,7 @@ fn read_year(c: &regex::Captures, _: &Resolve) -> Read {
     ))
 }
 
-fn read_count(c: &regex::Captures, _: &Resolve) -> Read {
+fn read_count(c: &Caps, _: &Resolve) -> Read {
     Some((NumberKind::Count, num_of(c, "n").map(Value::Number), None))
 }
 
@@ -748,23 +817,23 @@ pub fn find(text: &str, span: Span, resolve: &Resolve) -> Vec<NumberMention> {
     };
     // (priority of the rule, the mention it read)
     let mut cands: Vec<(u8, NumberMention)> = Vec::new();
-    let all = compiled();
-    let matching: Vec<&Rule> = match &all.set {
+    let all = rules();
+    let matching: Vec<&Rule> = match resolve.prefilter.then(rule_set).flatten() {
         Some(set) => set
             .matches(region)
             .iter()
-            .filter_map(|i| all.rules.get(i))
+            .filter_map(|i| all.get(i))
             .collect(),
-        None => all.rules.iter().collect(),
+        None => all.iter().collect(),
     };
     for rule in matching {
-        for c in rule.re.captures_iter(region) {
-            let Some(m) = c.get(0) else { continue };
+        for c in rule.captures(region) {
+            let Some(m) = c.whole() else { continue };
             let Some((kind, value, unit)) = (rule.read)(&c, resolve) else {
                 continue;
             };
-            let s = Span::new(span.start + m.start(), span.start + m.end());
-            let qualifier = c.name("q").map(|q| q.as_str().to_string());
+            let s = Span::new(span.start + m.start, span.start + m.end);
+            let qualifier = c.name("q").map(str::to_string);
             cands.push((
                 rule.priority,
                 NumberMention {
@@ -830,10 +899,11 @@ pub fn anchor_date(texts: &[&str]) -> Option<Date> {
     let rules = rules();
     let mut best: Option<Date> = None;
     for text in texts {
-        for rule in rules.iter().filter(|r| {
-            r.priority == 0 && r.re.as_str().contains("P<d>") && r.re.as_str().contains("P<y>")
-        }) {
-            for c in rule.re.captures_iter(text) {
+        for rule in rules
+            .iter()
+            .filter(|r| r.priority == 0 && r.pattern.contains("P<d>") && r.pattern.contains("P<y>"))
+        {
+            for c in rule.captures(text) {
                 let month = cap(&c, "m")
                     .and_then(month_number)
                     .or_else(|| cap(&c, "mn").and_then(|m| m.parse().ok()));
@@ -862,6 +932,31 @@ pub fn anchor_date(texts: &[&str]) -> Option<Date> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn every_rule_compiles() {
+        for rule in rules() {
+            assert!(rule.re().is_some(), "{}", rule.pattern);
+        }
+        assert!(rule_set().is_some());
+    }
+
+    #[test]
+    fn the_prefilter_changes_nothing_but_speed() {
+        for seed in crate::seeds::SEEDS {
+            let text = seed.text;
+            let all = Span::new(0, text.len());
+            let plain = Resolve::for_texts(&[text]);
+            assert!(!plain.prefilter, "a seed is short");
+            let filtered = Resolve {
+                prefilter: true,
+                ..Resolve::for_texts(&[text])
+            };
+            assert_eq!(find(text, all, &plain), find(text, all, &filtered));
+        }
+        let long = "x".repeat(PREFILTER_FROM_BYTES);
+        assert!(Resolve::for_texts(&[&long]).prefilter);
+    }
+
     fn nums(text: &str) -> Vec<(String, NumberKind, Option<Value>, Option<String>)> {
         let r = Resolve {
             anchor: Some(Date {
@@ -869,6 +964,7 @@ mod tests {
                 month: 12,
                 day: 2,
             }),
+            prefilter: false,
         };
         find(text, Span::new(0, text.len()), &r)
             .into_iter()
