@@ -13,7 +13,10 @@ Writes, next to this script:
   places.tsv       name<TAB>canonical<TAB>kind<TAB>population class
                    kind: country | continent | region | city; canonical empty when
                    it equals name. Population class: 3 >= 1M, 2 >= 100k, 1 >= 15k, 0 unknown.
-  first_names.txt  one capitalised first name a line, most frequent first.
+  first_names.txt  name<TAB>gender, one capitalised first name a line, most frequent
+                   first; gender m or f when at least 90% of the people with the name
+                   are of that sex in the census lists and the name is not rare
+                   (0.02% of one sex or more), else empty.
 
 The outputs are committed; this script documents and reproduces them.
 """
@@ -84,6 +87,14 @@ def fetch(work):
                 t.extractall(os.path.join(work, "n"), filter="data")
 
 
+# The share of one sex above which a first name says who "he" or "she" may refer to, and
+# how common (percent of the people of one sex) a name must be for the lists to say it: the
+# rare names are often names of other languages given mostly to the other sex there
+# ("Yuri", "Nikita").
+GENDER_SHARE = 0.9
+GENDER_MIN_PERCENT = 0.02
+
+
 def pop_class(pop):
     return 3 if pop >= 1_000_000 else 2 if pop >= 100_000 else 1 if pop >= 15_000 else 0
 
@@ -143,18 +154,28 @@ def main():
 
     names_dir = os.path.join(work, "n", "names-0.3.0", "names")
     firsts = []
-    for fn in ("dist.male.first", "dist.female.first"):
+    share = {}  # name -> [share of men, share of women] with the name (percent)
+    for sex, fn in ((0, "dist.male.first"), (1, "dist.female.first")):
         for line in open(os.path.join(names_dir, fn)):
             parts = line.split()
             if parts:
-                firsts.append((float(parts[1]), parts[0].capitalize()))
+                name = parts[0].capitalize()
+                firsts.append((float(parts[1]), name))
+                share.setdefault(name, [0.0, 0.0])[sex] += float(parts[1])
     seen, ordered = set(), []
     for _, n in sorted(firsts, reverse=True):
         if n not in seen:
             seen.add(n)
             ordered.append(n)
+
+    def gender(name):
+        m, f = share[name]
+        if m + f < GENDER_MIN_PERCENT:
+            return ""
+        return "f" if f >= GENDER_SHARE * (m + f) else "m" if m >= GENDER_SHARE * (m + f) else ""
+
     with open(os.path.join(HERE, "first_names.txt"), "w", encoding="utf-8") as out:
-        out.write("\n".join(ordered) + "\n")
+        out.write("".join(f"{n}\t{gender(n)}\n" for n in ordered))
     print(f"places.tsv: {len(rows)} names; first_names.txt: {len(ordered)} names")
 
 

@@ -263,12 +263,42 @@ fn title_case(s: &str) -> String {
     out
 }
 
+/// The sex a first name says, where the census lists give it to at least 90% of the
+/// people who bear it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+/// First names from the US Census lists (upper-case initial), with their gender if the
+/// name has one.
+fn first_names() -> &'static FxHashMap<&'static str, Option<Gender>> {
+    static NAMES: OnceLock<FxHashMap<&'static str, Option<Gender>>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        FIRST_NAMES
+            .lines()
+            .filter_map(|line| {
+                let (name, gender) = line.split_once('\t').unwrap_or((line, ""));
+                let gender = match gender {
+                    "f" => Some(Gender::Female),
+                    "m" => Some(Gender::Male),
+                    _ => None,
+                };
+                (!name.is_empty()).then_some((name, gender))
+            })
+            .collect()
+    })
+}
+
 /// First names from the US Census lists (upper-case initial).
 pub fn is_first_name(word: &str) -> bool {
-    static NAMES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    NAMES
-        .get_or_init(|| FIRST_NAMES.lines().filter(|l| !l.is_empty()).collect())
-        .contains(word)
+    first_names().contains_key(word)
+}
+
+/// The gender of a first name, if the census lists give one.
+pub fn first_name_gender(word: &str) -> Option<Gender> {
+    first_names().get(word).copied().flatten()
 }
 
 /// The nationality or regional adjective of a place name ("Russian", "Ukrainian",
@@ -1138,6 +1168,16 @@ mod tests {
         assert!(small.get("").is_none());
         let large: Vec<&str> = small.large().map(|(n, _)| n).collect();
         assert_eq!(large, ["Bb", "Aa"]);
+    }
+
+    #[test]
+    fn first_names_and_their_gender() {
+        assert!(is_first_name("Mary") && is_first_name("Jordan"));
+        assert!(!is_first_name("mary") && !is_first_name("Xq"));
+        assert_eq!(first_name_gender("Mary"), Some(Gender::Female));
+        assert_eq!(first_name_gender("John"), Some(Gender::Male));
+        assert_eq!(first_name_gender("Jordan"), None, "given to both");
+        assert_eq!(first_name_gender("Xq"), None);
     }
 
     #[test]

@@ -25,7 +25,9 @@
 //! A short quote with no speech verb near it is a scare quote: no speaker.
 
 use super::entities::{Entity, EntityType};
-use super::lexicon::{is_function_word, lowercase, SPEECH_VERBS};
+use super::lexicon::{
+    first_name_gender, is_first_name, is_function_word, lowercase, Gender, SPEECH_VERBS,
+};
 use super::tokens::Token;
 use crate::text::Span;
 use serde::{Deserialize, Serialize};
@@ -271,6 +273,51 @@ fn closing_line(text: &str, blocks: &[Span], from: usize, mark: char) -> Option<
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
+
+/// The gender a lower-case pronoun asks for.
+fn pronoun_gender(lower: &str) -> Option<Gender> {
+    match lower {
+        "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// How many of the people last named a "he" or "she" may reach back to.
+const ANTECEDENTS: usize = 4;
+
+/// Note that `who` spoke or was named last.
+fn remember<'a>(recent: &mut Vec<(&'a str, EntityType)>, who: (&'a str, EntityType)) {
+    recent.retain(|r| r.0 != who.0);
+    recent.push(who);
+    if recent.len() > ANTECEDENTS {
+        recent.remove(0);
+    }
+}
+
+/// Whom a pronoun refers to: the person named last, skipping those whose first name says
+/// another gender than the pronoun's ("she" after "Mark Roesler" reaches back to "Bettie
+/// Page"). A name without a known gender fits any pronoun.
+fn antecedent<'a>(
+    recent: &[(&'a str, EntityType)],
+    gender: Option<Gender>,
+) -> Option<(&'a str, EntityType)> {
+    let Some(gender) = gender else {
+        return recent.last().copied();
+    };
+    recent
+        .iter()
+        .rev()
+        .find(|(name, _)| name_gender(name).is_none_or(|g| g == gender))
+        .copied()
+}
+
+/// The gender of a person's name by its first given name ("W. Mark Felt" by "Mark").
+fn name_gender(name: &str) -> Option<Gender> {
+    name.split_whitespace()
+        .find(|w| is_first_name(w))
+        .and_then(first_name_gender)
+}
 /// Nouns that describe a source without naming it ("a Russian official").
 const SOURCE_NOUNS: &[&str] = &[
     "official",
@@ -358,7 +405,8 @@ const HEADLINE_QUOTE_LOOKAHEAD: usize = 60;
 #[derive(Debug, Clone, PartialEq)]
 enum Source<'a> {
     Named(&'a str, EntityType),
-    Pronoun,
+    /// "he", "she" (with the gender it asks for), "they", "it", "we".
+    Pronoun(Option<Gender>),
     /// A description with an indefinite article ("a senior official"): reported as written,
     /// unless a named speaker is quoted saying the same words.
     Indefinite(String),
@@ -445,6 +493,13 @@ impl<'a> Ctx<'a> {
         a..b.max(a)
     }
 
+    /// The gender the pronoun at `k` asks for ("he", "she"), if any.
+    fn pronoun_gender(&self, k: usize) -> Option<Gender> {
+        self.tokens
+            .get(k)
+            .and_then(|t| pronoun_gender(&t.text.to_lowercase()))
+    }
+
     fn is_pronoun(&self, k: usize) -> bool {
         self.tokens
             .get(k)
@@ -509,7 +564,7 @@ impl<'a> Ctx<'a> {
                     first_other = Some(Source::Named(e.canonical.as_str(), e.kind));
                 }
                 _ if first_other.is_none() && self.is_pronoun(j) => {
-                    first_other = Some(Source::Pronoun);
+                    first_other = Some(Source::Pronoun(self.pronoun_gender(j)));
                 }
                 _ => {}
             }
@@ -552,7 +607,7 @@ impl<'a> Ctx<'a> {
         }
         let w = t.text.to_lowercase();
         if PRONOUNS.contains(&w.as_str()) {
-            return Some(Source::Pronoun);
+            return Some(Source::Pronoun(pronoun_gender(&w)));
         }
         if SOURCE_NOUNS.contains(&w.as_str()) {
             // Walk back over the description to its determiner.
@@ -696,7 +751,8 @@ pub fn attribute(
             .map(|_| i)
     };
     let mut result: Vec<(Span, Option<Source>, bool, bool)> = Vec::new();
-    let mut last_speaker: Option<(&str, EntityType)> = None;
+    // The people who spoke or were named last, the latest at the end, for "he" and "she".
+    let mut recent: Vec<(&str, EntityType)> = Vec::new();
     let mut last_quote_unit: Option<(usize, Option<Source>)> = None;
     // Who a later "he" or "she" most likely means, sentence by sentence: the person who is
     // the subject of a speech verb, else the first person the sentence names.
@@ -756,7 +812,7 @@ pub fn attribute(
         // Bring the running "last speaker" up to this sentence.
         while next_unit_with_speaker_update < first_unit {
             if let Some(Some(s)) = unit_speakers.get(next_unit_with_speaker_update) {
-                last_speaker = Some(*s);
+                remember(&mut recent, *s);
             }
             next_unit_with_speaker_update += 1;
         }
@@ -867,7 +923,7 @@ pub fn attribute(
                     });
                     source = subject.or_else(|| {
                         (!before.is_empty() && ctx.is_pronoun(before.start))
-                            .then_some(Source::Pronoun)
+                            .then(|| Source::Pronoun(ctx.pronoun_gender(before.start)))
                     });
                 }
             }
@@ -893,7 +949,7 @@ pub fn attribute(
                 if reported && !prev.and_then(|p| units.get(p)).is_some_and(|u| u.heading) {
                     source = match prev.and_then(|p| unit_speakers.get(p)).copied().flatten() {
                         Some((n, k)) => Some(Source::Named(n, k)),
-                        None => Some(Source::Pronoun),
+                        None => Some(Source::Pronoun(None)),
                     };
                     continues = true;
                 }
@@ -916,12 +972,12 @@ pub fn attribute(
         }
         let scare = source.is_none() && !has_verb && !continues && words <= 4 && !heading
             || source.is_none() && !quote_opens_sentence && title;
-        if let Some(Source::Pronoun) = source {
-            source = last_speaker.map(|(n, k)| Source::Named(n, k));
+        if let Some(Source::Pronoun(gender)) = source {
+            source = antecedent(&recent, gender).map(|(n, k)| Source::Named(n, k));
         }
         if let Some(Source::Named(n, k)) = &source {
             if *k == EntityType::Person {
-                last_speaker = Some((n, *k));
+                remember(&mut recent, (n, *k));
             }
         }
         // A title or term is no one's words: the next quote continues the one before it.
@@ -961,7 +1017,7 @@ pub fn attribute(
                 Some(same_words(i).map_or_else(|| d.clone(), str::to_string))
             }
             Some(Source::Description(d)) => Some(d.clone()),
-            Some(Source::Pronoun) | None => None,
+            Some(Source::Pronoun(_)) | None => None,
         })
         .collect();
     let mut quotes: Vec<Quote> = result
@@ -1207,6 +1263,16 @@ mod attribution_tests {
         assert_eq!(
             one("Angela Merkel spoke on Monday. “We are ready,” she said."),
             [Some("Angela Merkel".into())]
+        );
+        // "she" passes over a man named since to the woman named before.
+        assert_eq!(
+            one("Mary Jones founded the group in 1990. Her lawyer, Mark Roesler, spoke to reporters. “I never regretted it,” she said. “It went well,” he said."),
+            [Some("Mary Jones".into()), Some("Mark Roesler".into())]
+        );
+        // A name the lists give no gender fits either pronoun.
+        assert_eq!(
+            one("Jordan Reyes spoke on Monday. “We are ready,” she said."),
+            [Some("Jordan Reyes".into())]
         );
         // A quote that is its own sentence continues the previous speaker.
         assert_eq!(
