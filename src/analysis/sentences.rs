@@ -18,6 +18,9 @@ static ABBREVIATIONS: WordSet = WordSet::new(&[
     "v", "etc", "approx", "est", "dept", "univ", "assn", "ave", "blvd", "rd", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
     "thu", "thur", "thurs", "fri", "sat", "sun", "e.g", "i.e", "cf", "al", "ca", "op", "ed", "eds",
+    // Titles as American news style abbreviates them ("Dist. Atty. Steve Cooley",
+    // "Asst. Chief", "Cpl. Ann Lee").
+    "dist", "atty", "asst", "dep", "cpl", "pvt", "cdr", "brig", "sens", "reps", "govs", "msgr",
 ]);
 
 /// Abbreviations that only abbreviate before a number ("No. 5", "p. 12"); elsewhere the
@@ -226,6 +229,15 @@ mod tests {
         abbreviation_title,
         "Dr. Smith met Gen. Jones. They talked.",
         ["Dr. Smith met Gen. Jones.", "They talked."]
+    );
+    t!(
+        abbreviated_titles,
+        "said Dist. Atty. Steve Cooley. He fell ill. Then Asst. Chief Ann Lee left.",
+        [
+            "said Dist. Atty. Steve Cooley.",
+            "He fell ill.",
+            "Then Asst. Chief Ann Lee left."
+        ]
     );
     t!(
         acronym_inside,
