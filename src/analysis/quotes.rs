@@ -932,6 +932,37 @@ pub fn attribute(
         let words = q.slice(text).map_or(0, |s| s.split_whitespace().count());
         let mut continues = false;
         if source.is_none() && whole_sentence {
+            // A sentence that ends in a colon introduces it ("General Manager A.J. Smith
+            // issued the following statement:"): that sentence's speaker, else the first
+            // person or organisation it names. (The layout may take such a line for a
+            // subheading; it introduces the quote all the same.)
+            let prev = first_unit.checked_sub(1);
+            let introduced = prev.and_then(|p| units.get(p)).filter(|u| {
+                u.span
+                    .slice(text)
+                    .is_some_and(|s| s.trim_end().ends_with(':'))
+            });
+            if introduced.is_some() {
+                let named = prev.and_then(|p| unit_speakers.get(p)).copied().flatten();
+                let first_named = || {
+                    prev.and_then(|p| unit_tokens.get(p))?
+                        .clone()
+                        .find_map(|k| {
+                            ctx.entity_at(k)
+                                .filter(|e| {
+                                    !ctx.in_quote(k)
+                                        && matches!(e.kind, EntityType::Person | EntityType::Org)
+                                })
+                                .map(|e| (e.canonical.as_str(), e.kind))
+                        })
+                };
+                if let Some((n, k)) = named.or_else(first_named) {
+                    source = Some(Source::Named(n, k));
+                    continues = true;
+                }
+            }
+        }
+        if source.is_none() && whole_sentence {
             // A quote that is its own sentence continues the previous quote.
             if let Some((prev_unit, prev_src)) = &last_quote_unit {
                 if first_unit <= prev_unit + 2 {
@@ -1273,6 +1304,11 @@ mod attribution_tests {
         assert_eq!(
             one("Jordan Reyes spoke on Monday. “We are ready,” she said."),
             [Some("Jordan Reyes".into())]
+        );
+        // A sentence that ends in a colon introduces the quote after it.
+        assert_eq!(
+            one("General Manager Alan Smith issued the following statement on Monday:\n“We are disappointed. We take these issues very seriously.”"),
+            [Some("Alan Smith".into())]
         );
         // A quote that is its own sentence continues the previous speaker.
         assert_eq!(
