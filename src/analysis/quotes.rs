@@ -274,6 +274,9 @@ fn closing_line(text: &str, blocks: &[Span], from: usize, mark: char) -> Option<
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 
+/// Words that open a description of a person ("her nephew", "the spokesman").
+const DETERMINERS: &[&str] = &["the", "a", "an", "her", "his", "their", "its", "our", "my"];
+
 /// The gender a lower-case pronoun asks for.
 fn pronoun_gender(lower: &str) -> Option<Gender> {
     match lower {
@@ -715,7 +718,18 @@ impl<'a> Ctx<'a> {
                 .and_then(|p| self.text.get(p.span.end..t.span.start))
                 .unwrap_or("");
             if j > k + 1 && gap_before.contains([',', ';', ':']) {
-                break;
+                // "said her nephew, Ravi Singh": a description opened by a determiner,
+                // then the name it describes right after the comma.
+                let described = person.is_none()
+                    && org.is_none()
+                    && gap_before.trim() == ","
+                    && DETERMINERS.contains(&&*self.lower(k + 1))
+                    && self.entity_at(j).is_some_and(|e| {
+                        e.kind == EntityType::Person && e.span.start == t.span.start
+                    });
+                if !described {
+                    break;
+                }
             }
             match self.entity_at(j) {
                 Some(e) if e.kind == EntityType::Person => {
@@ -1304,6 +1318,11 @@ mod attribution_tests {
         assert_eq!(
             one("Jordan Reyes spoke on Monday. “We are ready,” she said."),
             [Some("Jordan Reyes".into())]
+        );
+        // A description after the verb, then the name in apposition.
+        assert_eq!(
+            one("“We are shocked,” said her nephew, Ravi Singh, 32, of Coney Island."),
+            [Some("Ravi Singh".into())]
         );
         // A sentence that ends in a colon introduces the quote after it.
         assert_eq!(
