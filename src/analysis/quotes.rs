@@ -277,12 +277,27 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 /// Words that open a description of a person ("her nephew", "the spokesman").
 const DETERMINERS: &[&str] = &["the", "a", "an", "her", "his", "their", "its", "our", "my"];
 
-/// The gender a lower-case pronoun asks for.
-fn pronoun_gender(lower: &str) -> Option<Gender> {
+/// Whom a subject pronoun may refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Referent {
+    /// "he": a person not known to be a woman.
+    Man,
+    /// "she": a person not known to be a man.
+    Woman,
+    /// "it": the organisation named last ("A statement from Waitrose said …" then
+    /// "“…,” it added").
+    Organisation,
+    /// "they", "we": the person named last.
+    Anyone,
+}
+
+/// Whom a lower-case subject pronoun may refer to.
+fn referent(lower: &str) -> Referent {
     match lower {
-        "he" => Some(Gender::Male),
-        "she" => Some(Gender::Female),
-        _ => None,
+        "he" => Referent::Man,
+        "she" => Referent::Woman,
+        "it" => Referent::Organisation,
+        _ => Referent::Anyone,
     }
 }
 
@@ -408,8 +423,8 @@ const HEADLINE_QUOTE_LOOKAHEAD: usize = 60;
 #[derive(Debug, Clone, PartialEq)]
 enum Source<'a> {
     Named(&'a str, EntityType),
-    /// "he", "she" (with the gender it asks for), "they", "it", "we".
-    Pronoun(Option<Gender>),
+    /// "he", "she", "it", "they", "we", by whom they may refer to.
+    Pronoun(Referent),
     /// A description with an indefinite article ("a senior official"): reported as written,
     /// unless a named speaker is quoted saying the same words.
     Indefinite(String),
@@ -496,11 +511,11 @@ impl<'a> Ctx<'a> {
         a..b.max(a)
     }
 
-    /// The gender the pronoun at `k` asks for ("he", "she"), if any.
-    fn pronoun_gender(&self, k: usize) -> Option<Gender> {
+    /// Whom the pronoun at `k` may refer to.
+    fn referent(&self, k: usize) -> Referent {
         self.tokens
             .get(k)
-            .and_then(|t| pronoun_gender(&t.text.to_lowercase()))
+            .map_or(Referent::Anyone, |t| referent(&t.text.to_lowercase()))
     }
 
     fn is_pronoun(&self, k: usize) -> bool {
@@ -567,7 +582,7 @@ impl<'a> Ctx<'a> {
                     first_other = Some(Source::Named(e.canonical.as_str(), e.kind));
                 }
                 _ if first_other.is_none() && self.is_pronoun(j) => {
-                    first_other = Some(Source::Pronoun(self.pronoun_gender(j)));
+                    first_other = Some(Source::Pronoun(self.referent(j)));
                 }
                 _ => {}
             }
@@ -610,7 +625,7 @@ impl<'a> Ctx<'a> {
         }
         let w = t.text.to_lowercase();
         if PRONOUNS.contains(&w.as_str()) {
-            return Some(Source::Pronoun(pronoun_gender(&w)));
+            return Some(Source::Pronoun(referent(&w)));
         }
         if SOURCE_NOUNS.contains(&w.as_str()) {
             // Walk back over the description to its determiner.
@@ -767,6 +782,8 @@ pub fn attribute(
     let mut result: Vec<(Span, Option<Source>, bool, bool)> = Vec::new();
     // The people who spoke or were named last, the latest at the end, for "he" and "she".
     let mut recent: Vec<(&str, EntityType)> = Vec::new();
+    // The organisation that spoke or was named last, for "it".
+    let mut recent_org: Option<&str> = None;
     let mut last_quote_unit: Option<(usize, Option<Source>)> = None;
     // Who a later "he" or "she" most likely means, sentence by sentence: the person who is
     // the subject of a speech verb, else the first person the sentence names.
@@ -793,6 +810,7 @@ pub fn attribute(
         unit_tokens.push(start..end);
     }
     let mut unit_speakers: Vec<Option<(&str, EntityType)>> = vec![None; units.len()];
+    let mut unit_orgs: Vec<Option<&str>> = vec![None; units.len()];
     for (ui, idx) in unit_tokens.iter().enumerate() {
         let idx = idx.clone();
         let by_verb = idx
@@ -815,6 +833,13 @@ pub fn attribute(
         if let Some(slot) = unit_speakers.get_mut(ui) {
             *slot = by_verb.or_else(first_person);
         }
+        if let Some(slot) = unit_orgs.get_mut(ui) {
+            *slot = idx.clone().find_map(|k| {
+                ctx.entity_at(k)
+                    .filter(|e| !ctx.in_quote(k) && e.kind == EntityType::Org)
+                    .map(|e| e.canonical.as_str())
+            });
+        }
     }
     let mut next_unit_with_speaker_update = 0;
     for q in spans {
@@ -827,6 +852,9 @@ pub fn attribute(
         while next_unit_with_speaker_update < first_unit {
             if let Some(Some(s)) = unit_speakers.get(next_unit_with_speaker_update) {
                 remember(&mut recent, *s);
+            }
+            if let Some(Some(o)) = unit_orgs.get(next_unit_with_speaker_update) {
+                recent_org = Some(*o);
             }
             next_unit_with_speaker_update += 1;
         }
@@ -937,7 +965,7 @@ pub fn attribute(
                     });
                     source = subject.or_else(|| {
                         (!before.is_empty() && ctx.is_pronoun(before.start))
-                            .then(|| Source::Pronoun(ctx.pronoun_gender(before.start)))
+                            .then(|| Source::Pronoun(ctx.referent(before.start)))
                     });
                 }
             }
@@ -994,7 +1022,7 @@ pub fn attribute(
                 if reported && !prev.and_then(|p| units.get(p)).is_some_and(|u| u.heading) {
                     source = match prev.and_then(|p| unit_speakers.get(p)).copied().flatten() {
                         Some((n, k)) => Some(Source::Named(n, k)),
-                        None => Some(Source::Pronoun(None)),
+                        None => Some(Source::Pronoun(Referent::Anyone)),
                     };
                     continues = true;
                 }
@@ -1017,12 +1045,20 @@ pub fn attribute(
         }
         let scare = source.is_none() && !has_verb && !continues && words <= 4 && !heading
             || source.is_none() && !quote_opens_sentence && title;
-        if let Some(Source::Pronoun(gender)) = source {
-            source = antecedent(&recent, gender).map(|(n, k)| Source::Named(n, k));
+        if let Some(Source::Pronoun(who)) = source {
+            source = match who {
+                Referent::Organisation => recent_org.map(|n| (n, EntityType::Org)),
+                Referent::Anyone => antecedent(&recent, None),
+                Referent::Woman => antecedent(&recent, Some(Gender::Female)),
+                Referent::Man => antecedent(&recent, Some(Gender::Male)),
+            }
+            .map(|(n, k)| Source::Named(n, k));
         }
         if let Some(Source::Named(n, k)) = &source {
-            if *k == EntityType::Person {
-                remember(&mut recent, (n, *k));
+            match k {
+                EntityType::Person => remember(&mut recent, (n, *k)),
+                EntityType::Org => recent_org = Some(n),
+                _ => {}
             }
         }
         // A title or term is no one's words: the next quote continues the one before it.
@@ -1318,6 +1354,11 @@ mod attribution_tests {
         assert_eq!(
             one("Jordan Reyes spoke on Monday. “We are ready,” she said."),
             [Some("Jordan Reyes".into())]
+        );
+        // "it" is the organisation named last, not the person.
+        assert_eq!(
+            one("Store manager Peter Guest was at home. A statement from Waitrose said the store would be rebuilt. “We regret any inconvenience,” it added."),
+            [Some("Waitrose".into())]
         );
         // A description after the verb, then the name in apposition.
         assert_eq!(
