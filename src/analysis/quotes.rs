@@ -337,6 +337,39 @@ fn name_gender(name: &str) -> Option<Gender> {
         .and_then(first_name_gender)
 }
 /// Nouns that describe a source without naming it ("a Russian official").
+/// Nouns that, after "the", stand for an organisation named before ("Kraft Foods …" then
+/// "“…,” the company said").
+const ORG_ANAPHORS: &[&str] = &[
+    "company",
+    "firm",
+    "agency",
+    "group",
+    "organisation",
+    "organization",
+    "ministry",
+    "department",
+    "club",
+    "team",
+    "bank",
+    "newspaper",
+    "network",
+    "union",
+    "retailer",
+    "airline",
+    "broadcaster",
+    "studio",
+    "university",
+    "hospital",
+    "council",
+    "commission",
+    "committee",
+    "foundation",
+    "charity",
+    "channel",
+    "manufacturer",
+    "carrier",
+];
+
 const SOURCE_NOUNS: &[&str] = &[
     "official",
     "officials",
@@ -627,6 +660,10 @@ impl<'a> Ctx<'a> {
         if PRONOUNS.contains(&w.as_str()) {
             return Some(Source::Pronoun(referent(&w)));
         }
+        // "the company said": the organisation named last, as "it said" would be.
+        if ORG_ANAPHORS.contains(&w.as_str()) && ti > 0 && self.lower(ti - 1) == "the" {
+            return Some(Source::Pronoun(Referent::Organisation));
+        }
         if SOURCE_NOUNS.contains(&w.as_str()) {
             // Walk back over the description to its determiner.
             let mut s = j - 1;
@@ -834,9 +871,21 @@ pub fn attribute(
             *slot = by_verb.or_else(first_person);
         }
         if let Some(slot) = unit_orgs.get_mut(ui) {
+            // Not the one spoken to ("told The Associated Press").
+            let listener = |k: usize| {
+                (1..=2).any(|d| {
+                    k.checked_sub(d)
+                        .is_some_and(|p| LISTENER_VERBS.contains(&&*ctx.lower(p)))
+                })
+            };
             *slot = idx.clone().find_map(|k| {
                 ctx.entity_at(k)
-                    .filter(|e| !ctx.in_quote(k) && e.kind == EntityType::Org)
+                    .filter(|e| {
+                        !ctx.in_quote(k)
+                            && e.kind == EntityType::Org
+                            && e.span.start == ctx.tokens.get(k).map_or(0, |t| t.span.start)
+                            && !listener(k)
+                    })
                     .map(|e| e.canonical.as_str())
             });
         }
@@ -1354,6 +1403,11 @@ mod attribution_tests {
         assert_eq!(
             one("Jordan Reyes spoke on Monday. “We are ready,” she said."),
             [Some("Jordan Reyes".into())]
+        );
+        // "the company" likewise.
+        assert_eq!(
+            one("Peter Guest worked at a plant run by Kraft Foods Inc. in Philadelphia. “This is a sad day for our family,” the company said in a statement."),
+            [Some("Kraft Foods Inc".into())]
         );
         // "it" is the organisation named last, not the person.
         assert_eq!(
