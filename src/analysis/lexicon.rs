@@ -94,9 +94,11 @@ const EMPTY: u32 = u32::MAX;
 const OFFSET_BITS: u32 = 24;
 const OFFSET_MASK: u32 = (1 << OFFSET_BITS) - 1;
 
-/// The slot word of a line at `offset` whose name hashes to `hash`.
+/// The slot word of a line at `offset` whose name hashes to `hash`: 8 bits of the hash
+/// above those that pick the slot (the table has far fewer than 2^24 slots), taken from
+/// the low 32 so that wasm32's 32-bit hash has them too.
 fn slot_word(offset: u32, hash: usize) -> u32 {
-    ((hash >> 56) as u32) << OFFSET_BITS | offset
+    (((hash >> OFFSET_BITS) & 0xff) as u32) << OFFSET_BITS | offset
 }
 
 fn name_hash(name: &str) -> usize {
