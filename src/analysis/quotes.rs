@@ -525,6 +525,19 @@ impl<'a> Ctx<'a> {
     }
 
     /// The entity that contains token `k`.
+    /// The first name outside quotes among tokens `range` that `fits` (given the entity
+    /// and the index of the token it was found at).
+    fn first_named(
+        &self,
+        range: std::ops::Range<usize>,
+        fits: impl Fn(&Entity, usize) -> bool,
+    ) -> Option<&Entity> {
+        range.into_iter().find_map(|k| {
+            self.entity_at(k)
+                .filter(|e| !self.in_quote(k) && fits(e, k))
+        })
+    }
+
     fn entity_at(&self, k: usize) -> Option<&Entity> {
         self.entity
             .get(k)
@@ -858,14 +871,8 @@ pub fn attribute(
                 _ => None,
             });
         let first_person = || {
-            idx.clone().find_map(|k| {
-                if ctx.in_quote(k) {
-                    return None;
-                }
-                ctx.entity_at(k)
-                    .filter(|e| e.kind == EntityType::Person)
-                    .map(|e| (e.canonical.as_str(), e.kind))
-            })
+            ctx.first_named(idx.clone(), |e, _| e.kind == EntityType::Person)
+                .map(|e| (e.canonical.as_str(), e.kind))
         };
         if let Some(slot) = unit_speakers.get_mut(ui) {
             *slot = by_verb.or_else(first_person);
@@ -878,16 +885,13 @@ pub fn attribute(
                         .is_some_and(|p| LISTENER_VERBS.contains(&&*ctx.lower(p)))
                 })
             };
-            *slot = idx.clone().find_map(|k| {
-                ctx.entity_at(k)
-                    .filter(|e| {
-                        !ctx.in_quote(k)
-                            && e.kind == EntityType::Org
-                            && e.span.start == ctx.tokens.get(k).map_or(0, |t| t.span.start)
-                            && !listener(k)
-                    })
-                    .map(|e| e.canonical.as_str())
-            });
+            *slot = ctx
+                .first_named(idx.clone(), |e, k| {
+                    e.kind == EntityType::Org
+                        && e.span.start == ctx.tokens.get(k).map_or(0, |t| t.span.start)
+                        && !listener(k)
+                })
+                .map(|e| e.canonical.as_str());
         }
     }
     let mut next_unit_with_speaker_update = 0;
@@ -1036,16 +1040,11 @@ pub fn attribute(
             if introduced.is_some() {
                 let named = prev.and_then(|p| unit_speakers.get(p)).copied().flatten();
                 let first_named = || {
-                    prev.and_then(|p| unit_tokens.get(p))?
-                        .clone()
-                        .find_map(|k| {
-                            ctx.entity_at(k)
-                                .filter(|e| {
-                                    !ctx.in_quote(k)
-                                        && matches!(e.kind, EntityType::Person | EntityType::Org)
-                                })
-                                .map(|e| (e.canonical.as_str(), e.kind))
-                        })
+                    let range = prev.and_then(|p| unit_tokens.get(p))?.clone();
+                    ctx.first_named(range, |e, _| {
+                        matches!(e.kind, EntityType::Person | EntityType::Org)
+                    })
+                    .map(|e| (e.canonical.as_str(), e.kind))
                 };
                 if let Some((n, k)) = named.or_else(first_named) {
                     source = Some(Source::Named(n, k));
