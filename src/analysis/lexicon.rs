@@ -1069,30 +1069,6 @@ pub static FUNCTION_WORDS: WordSet = WordSet::new(&[
 ]);
 
 /// Day and month names: dates, never entities.
-pub const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-pub const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 pub fn is_calendar_word(word: &str) -> bool {
     static CALENDAR: WordSet = WordSet::new(&[
         "Monday",
