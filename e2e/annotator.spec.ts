@@ -8,7 +8,8 @@ test('known people, places, quotes and numbers are marked inline', async ({ page
   await expect(page.locator('main [data-mark="entity"][data-entity-type="PLACE"]', { hasText: 'Moscow' }).first()).toBeVisible();
   await expect(marks(page, 'number').filter({ hasText: 'five hours' })).toHaveAttribute('title', /duration: 5 hour/);
   const quote = marks(page, 'quote').filter({ hasText: 'We agreed on some issues' });
-  await expect(quote).toHaveAttribute('title', /speaker: Yuri Ushakov/);
+  // The details say why: the speech verb the attribution followed.
+  await expect(quote).toHaveAttribute('title', /speaker: Yuri Ushakov · cue: “summarised”/);
   // Page chrome is not marked.
   await expect(page.locator('main details.boilerplate [data-mark]')).toHaveCount(0);
 });

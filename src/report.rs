@@ -5,7 +5,7 @@
 
 use crate::analysis::entities::EntityType;
 use crate::analysis::numbers::{NumberKind, Value};
-use crate::analysis::quotes::QuoteKind;
+use crate::analysis::quotes::{Cue, QuoteKind};
 use crate::analysis::{analyze, analyze_set, Analysis, Zone};
 use crate::text::{sha256_hex, Offsets, Span};
 use serde::Serialize;
@@ -57,6 +57,12 @@ pub struct QuoteReport {
     pub text: String,
     pub speaker: Option<String>,
     pub kind: QuoteKind,
+    /// The cue the attribution followed (see [`Cue`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<Cue>,
+    /// Where the cue names the speaker, in code points, and as written there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mention: Option<TextSpan>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -189,6 +195,8 @@ fn to_report(file: &str, text: &str, analysis: &Analysis) -> ArticleReport {
                     text: s.text,
                     speaker: q.speaker.clone(),
                     kind: q.kind,
+                    cue: q.cue.clone(),
+                    mention: q.mention.map(|m| text_span(text, &off, m)),
                 }
             })
             .collect(),

@@ -48,6 +48,80 @@ pub struct Quote {
     /// Canonical name (or description) of the source, `None` for scare quotes.
     pub speaker: Option<String>,
     pub kind: QuoteKind,
+    /// Why the quote has its speaker, or why it has none: the cue the attribution followed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<Cue>,
+    /// Byte span of the words the cue points at: the name, pronoun or description of the
+    /// speaker as this sentence (or the one it continues) gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mention: Option<Span>,
+}
+
+impl Quote {
+    /// What a reader is told about the quote: its kind, its speaker, and the cue with the
+    /// words that name the speaker where they differ from the name ("He" for "Yury
+    /// Ushakov"). `text` is the article the quote's spans point into.
+    pub fn describe(&self, text: &str) -> String {
+        let cue = self
+            .cue
+            .as_ref()
+            .map(|c| format!(" · cue: {}", c.describe()))
+            .unwrap_or_default();
+        match (&self.kind, &self.speaker) {
+            (QuoteKind::Scare, _) => format!("scare quote (no speaker){cue}"),
+            (_, Some(s)) => {
+                let named = self
+                    .mention
+                    .and_then(|m| m.slice(text))
+                    .filter(|m| m != s)
+                    .map(|m| format!(" (“{m}”)"))
+                    .unwrap_or_default();
+                format!("quote · speaker: {s}{named}{cue}")
+            }
+            (_, None) => format!("quote · speaker unknown{cue}"),
+        }
+    }
+}
+
+/// The evidence an attribution rests on, shown with the quote so a reader can check it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "by", content = "word")]
+pub enum Cue {
+    /// A speech verb before or after the quote, as written in lower case ("said", "told").
+    Verb(String),
+    /// "according to X".
+    AccordingTo,
+    /// A clause naming the speaker, then a colon: "Ushakov was blunt: “…”".
+    Colon,
+    /// The sentence before ends in a colon and names the speaker ("… issued this statement:").
+    Introduction,
+    /// A quote that is a sentence of its own, going on from the quote before it.
+    Continuation,
+    /// A quote that is a sentence of its own after a sentence of reported speech.
+    ReportedSpeech,
+    /// A headline quote, credited to the body quote that shares most of its words.
+    Headline,
+    /// No speaker: a quoted title of a work or name of a thing.
+    Title,
+    /// No speaker: a "so-called" name or a short term set off without a speech verb.
+    Term,
+}
+
+impl Cue {
+    /// How the cue reads in a mark's details.
+    pub fn describe(&self) -> String {
+        match self {
+            Cue::Verb(w) => format!("“{w}”"),
+            Cue::AccordingTo => "“according to”".to_string(),
+            Cue::Colon => "a colon after the speaker".to_string(),
+            Cue::Introduction => "the sentence that introduces it".to_string(),
+            Cue::Continuation => "continues the quote before".to_string(),
+            Cue::ReportedSpeech => "follows reported speech".to_string(),
+            Cue::Headline => "the body quote a headline condenses".to_string(),
+            Cue::Title => "a title".to_string(),
+            Cue::Term => "a term".to_string(),
+        }
+    }
 }
 
 /// A unit of text the attribution looks at: a sentence of prose or a whole heading.
@@ -454,14 +528,32 @@ const HEADLINE_QUOTE_LOOKAHEAD: usize = 60;
 
 /// Who the words of one sentence position refer to.
 #[derive(Debug, Clone, PartialEq)]
+///
+/// Each carries the span of the words that name the source where the cue found them: the
+/// name, the pronoun or the description.
 enum Source<'a> {
-    Named(&'a str, EntityType),
+    Named(&'a str, EntityType, Span),
     /// "he", "she", "it", "they", "we", by whom they may refer to.
-    Pronoun(Referent),
+    Pronoun(Referent, Span),
     /// A description with an indefinite article ("a senior official"): reported as written,
     /// unless a named speaker is quoted saying the same words.
-    Indefinite(String),
-    Description(String),
+    Indefinite(String, Span),
+    Description(String, Span),
+}
+
+impl Source<'_> {
+    fn named(e: &Entity) -> Source<'_> {
+        Source::Named(e.canonical.as_str(), e.kind, e.span)
+    }
+
+    fn mention(&self) -> Span {
+        match self {
+            Source::Named(_, _, m)
+            | Source::Pronoun(_, m)
+            | Source::Indefinite(_, m)
+            | Source::Description(_, m) => *m,
+        }
+    }
 }
 
 struct Ctx<'a> {
@@ -570,6 +662,13 @@ impl<'a> Ctx<'a> {
             .is_some_and(|t| PRONOUNS.iter().any(|p| t.text.eq_ignore_ascii_case(p)))
     }
 
+    /// The pronoun at `k` as a source.
+    fn pronoun(&self, k: usize) -> Option<Source<'a>> {
+        let t = self.tokens.get(k)?;
+        self.is_pronoun(k)
+            .then(|| Source::Pronoun(self.referent(k), t.span))
+    }
+
     fn lower(&self, k: usize) -> std::borrow::Cow<'_, str> {
         self.tokens
             .get(k)
@@ -621,14 +720,12 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             match self.entity_at(j) {
-                Some(e) if e.kind == EntityType::Person => {
-                    return Some(Source::Named(e.canonical.as_str(), e.kind))
-                }
+                Some(e) if e.kind == EntityType::Person => return Some(Source::named(e)),
                 Some(e) if e.kind != EntityType::Other && first_other.is_none() => {
-                    first_other = Some(Source::Named(e.canonical.as_str(), e.kind));
+                    first_other = Some(Source::named(e));
                 }
                 _ if first_other.is_none() && self.is_pronoun(j) => {
-                    first_other = Some(Source::Pronoun(self.referent(j)));
+                    first_other = self.pronoun(j);
                 }
                 _ => {}
             }
@@ -666,16 +763,20 @@ impl<'a> Ctx<'a> {
         // A gap with punctuation (other than a closing quote) breaks the subject.
         if let Some(e) = self.entity_at(ti) {
             if e.kind != EntityType::Other {
-                return Some(Source::Named(e.canonical.as_str(), e.kind));
+                return Some(Source::named(e));
             }
         }
         let w = t.text.to_lowercase();
         if PRONOUNS.contains(&w.as_str()) {
-            return Some(Source::Pronoun(referent(&w)));
+            return Some(Source::Pronoun(referent(&w), t.span));
         }
         // "the company said": the organisation named last, as "it said" would be.
         if ORG_ANAPHORS.contains(&w.as_str()) && ti > 0 && self.lower(ti - 1) == "the" {
-            return Some(Source::Pronoun(Referent::Organisation));
+            let the = self.tokens.get(ti - 1)?.span;
+            return Some(Source::Pronoun(
+                Referent::Organisation,
+                Span::new(the.start, t.span.end),
+            ));
         }
         if SOURCE_NOUNS.contains(&w.as_str()) {
             // Walk back over the description to its determiner.
@@ -686,6 +787,7 @@ impl<'a> Ctx<'a> {
                     let start = self.tokens.get(s - 1)?.span.start;
                     return Some(Source::Indefinite(
                         self.text.get(start..t.span.end)?.to_string(),
+                        Span::new(start, t.span.end),
                     ));
                 }
                 if d == "the" || d == "its" || d == "his" || d == "her" {
@@ -709,7 +811,7 @@ impl<'a> Ctx<'a> {
             }
             let start = self.tokens.get(s)?.span.start;
             let desc = self.text.get(start..t.span.end)?.to_string();
-            return Some(Source::Description(desc));
+            return Some(Source::Description(desc, Span::new(start, t.span.end)));
         }
         None
     }
@@ -753,13 +855,12 @@ impl<'a> Ctx<'a> {
             .entity_at(before)
             .filter(|e| matches!(e.kind, EntityType::Person | EntityType::Org))
         {
-            return Some(Source::Named(e.canonical.as_str(), e.kind));
+            return Some(Source::named(e));
         }
         // The apposition is one name (with nothing but a determiner before the comma).
         let first = self.entity_at(before + 1)?;
         let same = self.entity_at(end).is_some_and(|e| std::ptr::eq(e, first));
-        (same && first.kind == EntityType::Person)
-            .then_some(Source::Named(first.canonical.as_str(), first.kind))
+        (same && first.kind == EntityType::Person).then(|| Source::named(first))
     }
 
     /// The named source within a few words after token `k` ("said top aide X", "said
@@ -797,17 +898,24 @@ impl<'a> Ctx<'a> {
                 }
             }
             match self.entity_at(j) {
-                Some(e) if e.kind == EntityType::Person => {
-                    person = Some(Source::Named(e.canonical.as_str(), e.kind))
-                }
+                Some(e) if e.kind == EntityType::Person => person = Some(Source::named(e)),
                 Some(e) if e.kind == EntityType::Org && org.is_none() => {
-                    org = Some(Source::Named(e.canonical.as_str(), e.kind))
+                    org = Some(Source::named(e))
                 }
                 _ => {}
             }
         }
         person.or(org)
     }
+}
+
+/// One quote as the attribution found it, before speakers are resolved to names.
+struct Found<'a> {
+    span: Span,
+    source: Option<Source<'a>>,
+    scare: bool,
+    heading: bool,
+    cue: Option<Cue>,
 }
 
 /// Attribute the quotes of one article. `units` are its sentences and headings in order,
@@ -829,7 +937,7 @@ pub fn attribute(
             .filter(|u| pos < u.span.end.max(u.span.start + 1))
             .map(|_| i)
     };
-    let mut result: Vec<(Span, Option<Source>, bool, bool)> = Vec::new();
+    let mut result: Vec<Found> = Vec::new();
     // The people who spoke or were named last, the latest at the end, for "he" and "she".
     let mut recent: Vec<(&str, EntityType)> = Vec::new();
     // The organisation that spoke or was named last, for "it".
@@ -859,7 +967,7 @@ pub fn attribute(
         }
         unit_tokens.push(start..end);
     }
-    let mut unit_speakers: Vec<Option<(&str, EntityType)>> = vec![None; units.len()];
+    let mut unit_speakers: Vec<Option<(&str, EntityType, Span)>> = vec![None; units.len()];
     let mut unit_orgs: Vec<Option<&str>> = vec![None; units.len()];
     for (ui, idx) in unit_tokens.iter().enumerate() {
         let idx = idx.clone();
@@ -867,12 +975,12 @@ pub fn attribute(
             .clone()
             .filter(|&k| ctx.is_speech_verb(k))
             .find_map(|k| match ctx.subject_before(k) {
-                Some(Source::Named(n, EntityType::Person)) => Some((n, EntityType::Person)),
+                Some(Source::Named(n, EntityType::Person, m)) => Some((n, EntityType::Person, m)),
                 _ => None,
             });
         let first_person = || {
             ctx.first_named(idx.clone(), |e, _| e.kind == EntityType::Person)
-                .map(|e| (e.canonical.as_str(), e.kind))
+                .map(|e| (e.canonical.as_str(), e.kind, e.span))
         };
         if let Some(slot) = unit_speakers.get_mut(ui) {
             *slot = by_verb.or_else(first_person);
@@ -903,8 +1011,8 @@ pub fn attribute(
         };
         // Bring the running "last speaker" up to this sentence.
         while next_unit_with_speaker_update < first_unit {
-            if let Some(Some(s)) = unit_speakers.get(next_unit_with_speaker_update) {
-                remember(&mut recent, *s);
+            if let Some(Some((n, k, _))) = unit_speakers.get(next_unit_with_speaker_update) {
+                remember(&mut recent, (n, *k));
             }
             if let Some(Some(o)) = unit_orgs.get(next_unit_with_speaker_update) {
                 recent_org = Some(*o);
@@ -927,6 +1035,7 @@ pub fn attribute(
         let after_start = in_window.start + window_tokens.partition_point(|t| t.span.start < q.end);
         let after = after_start..in_window.end.max(after_start);
         let mut source: Option<Source> = None;
+        let mut cue: Option<Cue> = None;
         let mut has_verb = false;
         // After the quote: "…,” Zelensky said" / "…,” said Ushakov" / "…,” he added", or
         // further on in a sentence the quote opens ("“No compromise” was reached …, a
@@ -962,6 +1071,7 @@ pub fn attribute(
         if let Some(pos) = verb_after {
             let k = after_close.start + pos;
             has_verb = true;
+            cue = Some(Cue::Verb(ctx.lower(k).into_owned()));
             source = if pos == 0 {
                 ctx.object_after(k, window.end)
             } else {
@@ -993,9 +1103,12 @@ pub fn attribute(
                 }
                 if ctx.is_speech_verb(k) {
                     has_verb = true;
-                    source = if ctx.lower(k) == "according" {
+                    let verb = ctx.lower(k);
+                    source = if verb == "according" {
+                        cue = Some(Cue::AccordingTo);
                         ctx.object_after(k, q.start)
                     } else {
+                        cue = Some(Cue::Verb(verb.into_owned()));
                         ctx.source_of_verb(k, before.clone(), q.start)
                     };
                     break;
@@ -1006,6 +1119,7 @@ pub fn attribute(
                 let gap = text.get(window.start..q.start).unwrap_or("").trim_end();
                 if gap.ends_with(':') {
                     has_verb = true;
+                    cue = Some(Cue::Colon);
                     let subject = before.clone().find_map(|j| {
                         ctx.entity_at(j)
                             .filter(|e| {
@@ -1014,11 +1128,12 @@ pub fn attribute(
                                     EntityType::Person | EntityType::Org | EntityType::Place
                                 )
                             })
-                            .map(|e| Source::Named(e.canonical.as_str(), e.kind))
+                            .map(Source::named)
                     });
                     source = subject.or_else(|| {
-                        (!before.is_empty() && ctx.is_pronoun(before.start))
-                            .then(|| Source::Pronoun(ctx.referent(before.start)))
+                        (!before.is_empty())
+                            .then(|| ctx.pronoun(before.start))
+                            .flatten()
                     });
                 }
             }
@@ -1044,10 +1159,11 @@ pub fn attribute(
                     ctx.first_named(range, |e, _| {
                         matches!(e.kind, EntityType::Person | EntityType::Org)
                     })
-                    .map(|e| (e.canonical.as_str(), e.kind))
+                    .map(|e| (e.canonical.as_str(), e.kind, e.span))
                 };
-                if let Some((n, k)) = named.or_else(first_named) {
-                    source = Some(Source::Named(n, k));
+                if let Some((n, k, m)) = named.or_else(first_named) {
+                    source = Some(Source::Named(n, k, m));
+                    cue = Some(Cue::Introduction);
                     continues = true;
                 }
             }
@@ -1057,6 +1173,7 @@ pub fn attribute(
             if let Some((prev_unit, prev_src)) = &last_quote_unit {
                 if first_unit <= prev_unit + 2 {
                     source = prev_src.clone();
+                    cue = Some(Cue::Continuation);
                     continues = true;
                 }
             }
@@ -1066,12 +1183,16 @@ pub fn attribute(
                 let prev = first_unit.checked_sub(1);
                 let reported = prev
                     .and_then(|p| unit_tokens.get(p))
-                    .is_some_and(|r| r.clone().any(|k| ctx.is_speech_verb(k)));
-                if reported && !prev.and_then(|p| units.get(p)).is_some_and(|u| u.heading) {
+                    .and_then(|r| r.clone().find(|&k| ctx.is_speech_verb(k)))
+                    .and_then(|k| ctx.tokens.get(k));
+                if let Some(verb) =
+                    reported.filter(|_| !prev.and_then(|p| units.get(p)).is_some_and(|u| u.heading))
+                {
                     source = match prev.and_then(|p| unit_speakers.get(p)).copied().flatten() {
-                        Some((n, k)) => Some(Source::Named(n, k)),
-                        None => Some(Source::Pronoun(Referent::Anyone)),
+                        Some((n, k, m)) => Some(Source::Named(n, k, m)),
+                        None => Some(Source::Pronoun(Referent::Anyone, verb.span)),
                     };
+                    cue = Some(Cue::ReportedSpeech);
                     continues = true;
                 }
             }
@@ -1093,16 +1214,19 @@ pub fn attribute(
         }
         let scare = source.is_none() && !has_verb && !continues && words <= 4 && !heading
             || source.is_none() && !quote_opens_sentence && title;
-        if let Some(Source::Pronoun(who)) = source {
+        if scare {
+            cue = Some(if title { Cue::Title } else { Cue::Term });
+        }
+        if let Some(Source::Pronoun(who, m)) = source {
             source = match who {
                 Referent::Organisation => recent_org.map(|n| (n, EntityType::Org)),
                 Referent::Anyone => antecedent(&recent, None),
                 Referent::Woman => antecedent(&recent, Some(Gender::Female)),
                 Referent::Man => antecedent(&recent, Some(Gender::Male)),
             }
-            .map(|(n, k)| Source::Named(n, k));
+            .map(|(n, k)| Source::Named(n, k, m));
         }
-        if let Some(Source::Named(n, k)) = &source {
+        if let Some(Source::Named(n, k, _)) = &source {
             match k {
                 EntityType::Person => remember(&mut recent, (n, *k)),
                 EntityType::Org => recent_org = Some(n),
@@ -1113,7 +1237,13 @@ pub fn attribute(
         if !scare {
             last_quote_unit = Some((last_unit, source.clone()));
         }
-        result.push((*q, source, scare, heading));
+        result.push(Found {
+            span: *q,
+            source,
+            scare,
+            heading,
+            cue,
+        });
     }
     // An unnamed source keeps its description, unless a named person is quoted elsewhere
     // in the article with every content word of its quote ("“No compromise” was reached,
@@ -1121,45 +1251,55 @@ pub fn attribute(
     // speaker alone is no evidence: a description is never replaced by a nearby name.
     let words: Vec<Vec<String>> = result
         .iter()
-        .map(|(span, _, _, _)| content_words(span.slice(text).unwrap_or("")))
+        .map(|f| content_words(f.span.slice(text).unwrap_or("")))
         .collect();
-    let same_words =
-        |i: usize| -> Option<&str> {
-            let mine = words.get(i).filter(|w| !w.is_empty())?;
-            result.iter().zip(&words).enumerate().find_map(
-                |(j, ((_, src, _, _), theirs))| match src {
-                    Some(Source::Named(n, EntityType::Person))
-                        if j != i && mine.iter().all(|w| theirs.contains(w)) =>
-                    {
-                        Some(*n)
-                    }
-                    _ => None,
-                },
-            )
-        };
+    let same_words = |i: usize| -> Option<&str> {
+        let mine = words.get(i).filter(|w| !w.is_empty())?;
+        result
+            .iter()
+            .zip(&words)
+            .enumerate()
+            .find_map(|(j, (f, theirs))| match &f.source {
+                Some(Source::Named(n, EntityType::Person, _))
+                    if j != i && mine.iter().all(|w| theirs.contains(w)) =>
+                {
+                    Some(*n)
+                }
+                _ => None,
+            })
+    };
     let resolved: Vec<Option<String>> = result
         .iter()
         .enumerate()
-        .map(|(i, (_, src, _, _))| match src {
-            Some(Source::Named(n, _)) => Some((*n).to_string()),
-            Some(Source::Indefinite(d)) => {
+        .map(|(i, f)| match &f.source {
+            Some(Source::Named(n, _, _)) => Some((*n).to_string()),
+            Some(Source::Indefinite(d, _)) => {
                 Some(same_words(i).map_or_else(|| d.clone(), str::to_string))
             }
-            Some(Source::Description(d)) => Some(d.clone()),
-            Some(Source::Pronoun(_)) | None => None,
+            Some(Source::Description(d, _)) => Some(d.clone()),
+            Some(Source::Pronoun(..)) | None => None,
         })
         .collect();
     let mut quotes: Vec<Quote> = result
         .iter()
         .zip(resolved)
-        .map(|((span, _, scare, _), speaker)| Quote {
-            span: *span,
-            kind: if *scare {
-                QuoteKind::Scare
-            } else {
-                QuoteKind::Direct
-            },
-            speaker: if *scare { None } else { speaker },
+        .map(|(f, speaker)| {
+            let speaker = speaker.filter(|_| !f.scare);
+            Quote {
+                span: f.span,
+                kind: if f.scare {
+                    QuoteKind::Scare
+                } else {
+                    QuoteKind::Direct
+                },
+                mention: f
+                    .source
+                    .as_ref()
+                    .filter(|_| speaker.is_some())
+                    .map(Source::mention),
+                speaker,
+                cue: f.cue.clone(),
+            }
         })
         .collect();
     // Headline quotes condense a body quote: take the speaker of the body quote, among the
@@ -1177,28 +1317,34 @@ pub fn attribute(
         }
     };
     for i in 0..quotes.len() {
-        if !result.get(i).is_some_and(|r| r.3) {
+        if !result.get(i).is_some_and(|r| r.heading) {
             continue;
         }
         let mine = words_of(i, &quotes);
-        let mut best: Option<(usize, std::cmp::Reverse<usize>, String)> = None;
+        // Most shared words, then the nearest.
+        let mut best: Option<(usize, std::cmp::Reverse<usize>)> = None;
         for j in i + 1..quotes.len().min(i + 1 + HEADLINE_QUOTE_LOOKAHEAD) {
-            if result.get(j).is_none_or(|r| r.3) {
+            if result.get(j).is_none_or(|r| r.heading)
+                || quotes.get(j).is_none_or(|q| q.speaker.is_none())
+            {
                 continue;
             }
-            let Some(speaker) = quotes.get(j).and_then(|q| q.speaker.clone()) else {
-                continue;
-            };
             let theirs = words_of(j, &quotes);
             let shared = mine.iter().filter(|w| theirs.contains(w)).count();
-            let candidate = (shared, std::cmp::Reverse(j), speaker);
-            if shared > 0 && best.as_ref().is_none_or(|b| candidate > *b) {
+            let candidate = (shared, std::cmp::Reverse(j));
+            if shared > 0 && best.is_none_or(|b| candidate > b) {
                 best = Some(candidate);
             }
         }
-        if let (Some((_, _, speaker)), Some(q)) = (best, quotes.get_mut(i)) {
-            q.speaker = Some(speaker);
+        let Some((_, std::cmp::Reverse(j))) = best else {
+            continue;
+        };
+        let body = quotes.get(j).map(|b| (b.speaker.clone(), b.mention));
+        if let (Some((speaker, mention)), Some(q)) = (body, quotes.get_mut(i)) {
+            q.speaker = speaker;
+            q.mention = mention;
             q.kind = QuoteKind::Direct;
+            q.cue = Some(Cue::Headline);
         }
     }
     quotes
@@ -1347,7 +1493,7 @@ mod tests {
 
 #[cfg(test)]
 mod attribution_tests {
-    use super::QuoteKind;
+    use super::{Cue, QuoteKind};
     use crate::analysis::analyze;
 
     fn speakers(text: &str) -> Vec<(String, Option<String>)> {
@@ -1368,6 +1514,93 @@ mod attribution_tests {
         let s = speakers("Talks end in Moscow\n\nAlthough Yuri Ushakov described the talks as “very useful and constructive”, he stressed that “a lot of work lies ahead”.");
         assert_eq!(s[0].1.as_deref(), Some("Yuri Ushakov"), "{s:?}");
         assert_eq!(s[1].1.as_deref(), Some("Yuri Ushakov"), "{s:?}");
+    }
+
+    /// A quote's cue and the words its mention covers.
+    type Evidence = (Option<Cue>, Option<String>);
+
+    fn cues(text: &str) -> Vec<Evidence> {
+        let text = format!("Headline about the budget\n\n{text}");
+        analyze(&text)
+            .quotes
+            .iter()
+            .map(|q| {
+                let mention = q.mention.and_then(|m| m.slice(&text)).map(str::to_string);
+                (q.cue.clone(), mention)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_quote_reports_its_cue_and_mention() {
+        let verb = |w: &str| Some(Cue::Verb(w.to_string()));
+        let some = |m: &str| Some(m.to_string());
+        let table: &[(&str, Vec<Evidence>)] = &[
+            (
+                "“We will not give up,” Maria Lopez said on Tuesday.",
+                vec![(verb("said"), some("Maria Lopez"))],
+            ),
+            (
+                "“The plan works,” said Finance Minister Tom Baker.",
+                vec![(verb("said"), some("Tom Baker"))],
+            ),
+            (
+                "According to Maria Lopez, “the plan works”.",
+                vec![(Some(Cue::AccordingTo), some("Maria Lopez"))],
+            ),
+            (
+                "Maria Lopez was blunt: “The plan is dead.”",
+                vec![(Some(Cue::Colon), some("Maria Lopez"))],
+            ),
+            (
+                "“We tried,” Maria Lopez said. “It did not work.”",
+                vec![
+                    (verb("said"), some("Maria Lopez")),
+                    (Some(Cue::Continuation), some("Maria Lopez")),
+                ],
+            ),
+            (
+                "Maria Lopez spoke to the council on Monday. “We tried,” she said.",
+                vec![(verb("said"), some("she"))],
+            ),
+            (
+                "The mayor, Maria Lopez, issued the following statement:\n\n“We tried and failed.”",
+                vec![(Some(Cue::Introduction), some("Maria Lopez"))],
+            ),
+            (
+                "The plan was a “dead end” for the town.",
+                vec![(Some(Cue::Term), None)],
+            ),
+            (
+                "She starred in the film “The Long Road Home” last year.",
+                vec![(Some(Cue::Title), None)],
+            ),
+        ];
+        for (text, want) in table {
+            assert_eq!(&cues(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_headline_quote_takes_the_cue_of_the_body_quote() {
+        let text = "‘We will not give up’\n\n“We will not give up on the plan,” Maria Lopez said.";
+        let a = analyze(text);
+        let head = a.quotes.first().expect("a headline quote");
+        assert_eq!(head.speaker.as_deref(), Some("Maria Lopez"));
+        assert_eq!(head.cue, Some(Cue::Headline), "{head:?}");
+        let detail = a.quotes.get(1).expect("a body quote").describe(text);
+        assert_eq!(detail, "quote · speaker: Maria Lopez · cue: “said”");
+    }
+
+    #[test]
+    fn the_detail_shows_a_pronoun_beside_the_name_it_stands_for() {
+        let text = "Budget talks\n\nMaria Lopez spoke on Monday. “We tried,” she said.";
+        let a = analyze(text);
+        let q = a.quotes.first().expect("a quote");
+        assert_eq!(
+            q.describe(text),
+            "quote · speaker: Maria Lopez (“she”) · cue: “said”"
+        );
     }
 
     fn one(text: &str) -> Vec<Option<String>> {

@@ -8,7 +8,7 @@
 use crate::analysis::entities::Entity;
 use crate::analysis::layout::{Block, BlockKind};
 use crate::analysis::numbers::{NumberMention, Value};
-use crate::analysis::quotes::{Quote, QuoteKind};
+use crate::analysis::quotes::QuoteKind;
 use crate::store::tags::{ArticleTags, Verdict};
 use crate::store::{Article, Filter, MarkKind};
 use crate::text::Span;
@@ -99,14 +99,6 @@ fn note_editor(props: &NoteEditorProps) -> Html {
 
 fn entity_label(e: &Entity) -> String {
     format!("{}: {}", e.kind.label(), e.canonical)
-}
-
-fn quote_label(q: &Quote) -> String {
-    match (&q.kind, &q.speaker) {
-        (QuoteKind::Scare, _) => "scare quote (no speaker)".to_string(),
-        (_, Some(s)) => format!("quote · speaker: {s}"),
-        (_, None) => "quote · speaker unknown".to_string(),
-    }
 }
 
 fn number_label(n: &NumberMention) -> String {
@@ -238,8 +230,9 @@ fn marks_in(a: &Article, range: Span, hl: MarkStyle) -> Vec<Html> {
         } else {
             "direct"
         };
+        let detail = q.describe(&a.text);
         out.push(html! {
-            <span class={classes!("mark", "quote", kind)} data-mark="quote" data-speaker={q.speaker.clone()} title={quote_label(q)} data-detail={quote_label(q)} tabindex={hl.tabindex()}>
+            <span class={classes!("mark", "quote", kind)} data-mark="quote" data-speaker={q.speaker.clone()} title={detail.clone()} data-detail={detail} tabindex={hl.tabindex()}>
                 { for inner_marks(a, piece, hl) }
             </span>
         });

@@ -173,5 +173,12 @@ fn analyze_reads_html_pages_and_markdown() {
             .find(|q| q["text"].as_str().is_some_and(|t| t.contains("generation")))
             .expect("quote");
         assert_eq!(quote["speaker"], "Michele de Pascale", "{name}");
+        // The evidence: the verb, and the name where the sentence gives it.
+        assert_eq!(
+            quote["cue"],
+            serde_json::json!({"by": "verb", "word": "said"}),
+            "{name}"
+        );
+        assert_eq!(quote["mention"]["text"], "Michele de Pascale", "{name}");
     }
 }

@@ -79,6 +79,17 @@ fn check(text: &str) {
             last = s.end;
         }
     }
+    for q in &a.quotes {
+        // A speaker's mention is words of the text, there only with a speaker.
+        if let Some(m) = q.mention {
+            assert!(q.speaker.is_some(), "{q:?}: a mention without a speaker");
+            assert!(
+                !m.is_empty() && m.end <= text.len(),
+                "{m:?} outside the text"
+            );
+            assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+        }
+    }
     let ids: std::collections::HashSet<_> = a.claims.iter().map(|c| &c.id).collect();
     assert_eq!(ids.len(), a.claims.len(), "claim ids unique");
     let r = article_report("x.txt", text);
