@@ -321,7 +321,7 @@ fn quotes_match_gold() {
     let accuracy = right as f64 / matched.max(1) as f64;
     println!("speaker accuracy: {right}/{matched} = {accuracy:.3}");
     assert!(total.f1() >= 0.95, "quote F1 {:.3} < 0.95", total.f1());
-    assert!(accuracy >= 0.90, "speaker accuracy {accuracy:.3} < 0.90");
+    assert!(accuracy >= 0.95, "speaker accuracy {accuracy:.3} < 0.95");
 }
 
 /// Whether a predicted value equals the gold value: numbers within 1e-9, ranges by both
