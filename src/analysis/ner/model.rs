@@ -13,20 +13,28 @@
 //! | 4 | scale: f32, the weight one quantum stands for |
 //! | 4 | name bias: i32 quanta added to every label but O when decoding |
 //! | 2·(L+1)·L | label transitions, i16 (row L is the start of a block) |
-//! | 2^b·L | emission weights, i8, row-major by bucket |
+//! | 2^b/8 | which buckets have a weight: one bit each, in u64 words (bit `i % 64` of word `i / 64`) |
+//! | 4 | `r`, the number of buckets with a weight |
+//! | r·L | their emission weights, i8, in bucket order |
 //! | 4 | `n`, the number of common lower-case words |
 //! | 4·n | their hashes, u32 ascending ([`super::features::WordList`]) |
 //! | 32 | SHA-256 of all the bytes before it |
 //!
+//! Most buckets have no weight (pruning zeroes them), so only the others are stored: a
+//! bucket's row is found by counting the set bits before its own. A dense table would be
+//! mostly runs of zeros, which the wasm build splits into tens of thousands of data
+//! segments whose headers gzip poorly.
+//!
 //! Loading checks the magic, both versions, the sizes and the checksum, then reads the
-//! weights where they lie: no parse, no allocation beyond the transition table.
+//! weights where they lie: no parse; the only allocations are the transition table and
+//! a running count of set bits per bitmap word (2^b/64 of them).
 
 use super::features::{Groups, WordList, FEATURE_VERSION};
 use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 pub const MAGIC: &[u8; 8] = b"NMNERMOD";
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// O, PERSON, ORG, PLACE, OTHER.
 pub const LABELS: usize = 5;
 const HEADER: usize = 8 + 4 * 7;
@@ -47,6 +55,8 @@ pub enum ModelError {
     Labels(u32),
     #[error("the entity model file has an unusable table size (2^{0} buckets)")]
     Buckets(u32),
+    #[error("the entity model file lists {listed} weight rows but marks {marked} buckets")]
+    Rows { listed: u32, marked: u32 },
     #[error("the entity model file is corrupt (checksum mismatch)")]
     Checksum,
 }
@@ -62,6 +72,11 @@ pub struct Model<'m> {
     name_bias: i32,
     /// Transition scores in quanta: `trans[from][to]`, `from == LABELS` at a block start.
     trans: [[i32; LABELS]; LABELS + 1],
+    /// One bit per bucket: it has a row in `weights`.
+    present: &'m [u8],
+    /// Per u64 word of `present`: the set bits in the words before it.
+    rank: Vec<u32>,
+    /// The rows of the buckets that have one, `LABELS` bytes each, in bucket order.
     weights: &'m [u8],
     /// Words the training text writes in lower case.
     pub common: WordList<'m>,
@@ -110,12 +125,21 @@ impl<'m> Model<'m> {
             return Err(ModelError::Labels(labels));
         }
         let trans_len = 2 * (LABELS + 1) * LABELS;
-        let weights_len = (1usize << bits) * LABELS;
-        let words_at = HEADER + trans_len + weights_len;
-        let words = u32_at(bytes, words_at) as usize;
+        let present_at = HEADER + trans_len;
+        let present_len = (1usize << bits) / 8;
+        let rows_at = present_at + present_len;
+        let rows = u32_at(bytes, rows_at) as usize;
+        let weights_at = rows_at + 4;
+        let weights_len = rows.saturating_mul(LABELS);
+        let words_at = weights_at.saturating_add(weights_len);
+        let words = if words_at.saturating_add(4) <= bytes.len() {
+            u32_at(bytes, words_at) as usize
+        } else {
+            0
+        };
         let want = words
             .checked_mul(4)
-            .and_then(|w| (words_at + 4 + CHECKSUM).checked_add(w))
+            .and_then(|w| words_at.checked_add(4 + CHECKSUM)?.checked_add(w))
             .unwrap_or(usize::MAX);
         if bytes.len() != want {
             return Err(ModelError::Truncated {
@@ -139,7 +163,20 @@ impl<'m> Model<'m> {
                 at += 2;
             }
         }
-        let weights = bytes.get(at..at + weights_len).unwrap_or(&[]);
+        let present = bytes.get(present_at..rows_at).unwrap_or(&[]);
+        let mut rank = Vec::with_capacity(present_len / 8);
+        let mut marked = 0u32;
+        for word in present.chunks_exact(8) {
+            rank.push(marked);
+            marked += word.iter().map(|b| b.count_ones()).sum::<u32>();
+        }
+        if marked as usize != rows {
+            return Err(ModelError::Rows {
+                listed: rows as u32,
+                marked,
+            });
+        }
+        let weights = bytes.get(weights_at..words_at).unwrap_or(&[]);
         let common = WordList::new(bytes.get(words_at + 4..want - CHECKSUM).unwrap_or(&[]));
         let name_bias = u32_at(bytes, 32) as i32;
         Ok(Model {
@@ -147,6 +184,8 @@ impl<'m> Model<'m> {
             mask: (1u32 << bits) - 1,
             name_bias,
             trans,
+            present,
+            rank,
             weights,
             common,
         })
@@ -159,6 +198,8 @@ impl<'m> Model<'m> {
             mask: 0,
             name_bias: 0,
             trans: [[0; LABELS]; LABELS + 1],
+            present: &[],
+            rank: Vec::new(),
             weights: &[],
             common: WordList::default(),
         }
@@ -174,13 +215,31 @@ impl<'m> Model<'m> {
     /// partial sums that [`Model::emission`] later completes.
     pub fn add_weights(&self, features: &[u32], scores: &mut [i32; LABELS]) {
         for f in features {
-            let row = (f & self.mask) as usize * LABELS;
-            if let Some(w) = self.weights.get(row..row + LABELS) {
+            let Some(row) = self.row(f & self.mask) else {
+                continue;
+            };
+            if let Some(w) = self.weights.get(row * LABELS..row * LABELS + LABELS) {
                 for (s, &b) in scores.iter_mut().zip(w) {
                     *s += i32::from(b as i8);
                 }
             }
         }
+    }
+
+    /// The row of `bucket` in `weights`, if it has one: the set bits before its own.
+    fn row(&self, bucket: u32) -> Option<usize> {
+        let word = (bucket / 64) as usize;
+        let bits = self
+            .present
+            .get(word * 8..word * 8 + 8)
+            .and_then(|b| b.try_into().ok())
+            .map(u64::from_le_bytes)?;
+        let bit = bucket % 64;
+        if bits >> bit & 1 == 0 {
+            return None;
+        }
+        let before = (bits & ((1u64 << bit) - 1)).count_ones();
+        Some((self.rank.get(word)? + before) as usize)
     }
 
     /// The best label sequence (Viterbi) for emission scores; positions with `None` are
@@ -299,7 +358,20 @@ pub fn encode(
             out.extend_from_slice(&v.to_le_bytes());
         }
     }
-    out.extend(weights.iter().map(|&w| w as u8));
+    let buckets = 1usize << bits;
+    let mut present = vec![0u8; buckets / 8];
+    let mut rows = Vec::new();
+    for (bucket, row) in weights.chunks(LABELS).take(buckets).enumerate() {
+        if row.iter().any(|&w| w != 0) {
+            if let Some(byte) = present.get_mut(bucket / 8) {
+                *byte |= 1 << (bucket % 8);
+            }
+            rows.extend(row.iter().map(|&w| w as u8));
+        }
+    }
+    out.extend_from_slice(&present);
+    out.extend_from_slice(&((rows.len() / LABELS) as u32).to_le_bytes());
+    out.extend_from_slice(&rows);
     out.extend_from_slice(&(common.len() as u32).to_le_bytes());
     out.extend(super::features::word_list_bytes(common));
     let digest = Sha256::digest(&out);
@@ -335,7 +407,7 @@ mod tests {
         assert!(!m.common.contains("putin"));
         // A word count that runs past the end of the file is refused.
         let mut long = bytes.clone();
-        let at = HEADER + 2 * (LABELS + 1) * LABELS + (1 << 8) * LABELS;
+        let at = HEADER + 2 * (LABELS + 1) * LABELS + (1 << 8) / 8 + 4 + (1 << 8) * LABELS;
         long[at] = 200;
         assert!(matches!(
             Model::load(&long).unwrap_err(),
@@ -350,6 +422,40 @@ mod tests {
         let mut s = [0; LABELS];
         m.emission(&[0, 1], &mut s);
         assert_eq!(s, [-3 + 2, -2 + 3, -1 - 3, -2, 1 - 1]);
+    }
+
+    #[test]
+    fn only_buckets_with_a_weight_are_stored() {
+        let trans = [[0i16; LABELS]; LABELS + 1];
+        let mut weights = vec![0i8; (1usize << 8) * LABELS];
+        for (bucket, label, w) in [(3, 1, 7), (64, 2, -2), (65, 0, 1), (255, 4, 9)] {
+            weights[bucket * LABELS + label] = w;
+        }
+        let bytes = encode(Groups::ALL, 8, 0.5, 0, &trans, &weights, &[]);
+        assert_eq!(
+            bytes.len(),
+            HEADER + 2 * (LABELS + 1) * LABELS + 256 / 8 + 4 + 4 * LABELS + 4 + CHECKSUM
+        );
+        let m = Model::load(&bytes).unwrap();
+        for bucket in 0..256u32 {
+            let mut s = [0; LABELS];
+            m.add_weights(&[bucket], &mut s);
+            let want: Vec<i32> = weights[bucket as usize * LABELS..][..LABELS]
+                .iter()
+                .map(|&w| i32::from(w))
+                .collect();
+            assert_eq!(s.to_vec(), want, "bucket {bucket}");
+        }
+        // A row count that disagrees with the bitmap is refused, not misread.
+        let mut wrong = bytes.clone();
+        wrong[HEADER + 2 * (LABELS + 1) * LABELS] ^= 1;
+        let body = wrong.len() - CHECKSUM;
+        let digest = Sha256::digest(&wrong[..body]);
+        wrong[body..].copy_from_slice(&digest);
+        assert!(matches!(
+            Model::load(&wrong).unwrap_err(),
+            ModelError::Rows { listed: 4, .. }
+        ));
     }
 
     #[test]
