@@ -510,6 +510,43 @@ const LISTENER_VERBS: &[&str] = &[
 /// How far before a short label after a possessive a speech verb may stand and still
 /// credit it.
 const LABEL_VERB_DISTANCE: usize = 6;
+/// Words before a short quote that make it a noun phrase, a label: "other “midnight
+/// rules”", "such “reforms”". (Not "the" or "a": reported speech quotes noun phrases
+/// too, its verb far back: "saying that it remains the “biggest challenge”".)
+const LABEL_DETERMINERS: &[&str] = &["other", "its", "their", "these", "those", "such"];
+/// Works whose titles are quoted: "the book “…”", "his memoir, “…”".
+const WORK_NOUNS: &[&str] = &[
+    "book",
+    "books",
+    "novel",
+    "memoir",
+    "memoirs",
+    "autobiography",
+    "biography",
+    "film",
+    "films",
+    "movie",
+    "movies",
+    "documentary",
+    "album",
+    "song",
+    "songs",
+    "single",
+    "show",
+    "series",
+    "sitcom",
+    "play",
+    "musical",
+    "opera",
+    "poem",
+    "episode",
+    "column",
+    "essay",
+    "painting",
+    "exhibition",
+    "titled",
+    "entitled",
+];
 /// Most words an apposition between a subject and its verb may have.
 const MAX_APPOSITION_WORDS: usize = 14;
 /// How many words before a quote a speech verb may stand and still introduce it: a
@@ -660,6 +697,26 @@ impl<'a> Ctx<'a> {
         self.tokens
             .get(k)
             .is_some_and(|t| PRONOUNS.iter().any(|p| t.text.eq_ignore_ascii_case(p)))
+    }
+
+    /// Tokens `range` outside quotes are in Title Case: every word of four letters or
+    /// more capitalised.
+    fn title_case(&self, range: std::ops::Range<usize>) -> bool {
+        range
+            .filter(|&k| !self.in_quote(k))
+            .filter_map(|k| self.tokens.get(k))
+            .filter(|t| t.text.chars().count() >= 4 && t.text.chars().all(char::is_alphabetic))
+            .all(|t| t.is_capitalised())
+    }
+
+    /// A word for a work of art or writing among the few words right before a quote
+    /// ("the 2005 book “…”", "his memoir, “…”"): the quote is its title.
+    fn names_a_work(&self, before: std::ops::Range<usize>) -> bool {
+        before
+            .rev()
+            .take(3)
+            .take_while(|&k| !self.in_quote(k) && !self.is_speech_verb(k))
+            .any(|k| WORK_NOUNS.contains(&&*self.lower(k)))
     }
 
     /// The pronoun at `k` as a source.
@@ -915,6 +972,8 @@ struct Found<'a> {
     source: Option<Source<'a>>,
     scare: bool,
     heading: bool,
+    /// A title or term by the words around it: no headline condensing makes it speech.
+    label: bool,
     cue: Option<Cue>,
 }
 
@@ -1036,6 +1095,12 @@ pub fn attribute(
         let after = after_start..in_window.end.max(after_start);
         let mut source: Option<Source> = None;
         let mut cue: Option<Cue> = None;
+        let short = q.slice(text).is_some_and(|s| {
+            s.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count()
+                <= 3
+        });
         let mut has_verb = false;
         // After the quote: "…,” Zelensky said" / "…,” said Ushakov" / "…,” he added", or
         // further on in a sentence the quote opens ("“No compromise” was reached …, a
@@ -1083,20 +1148,13 @@ pub fn attribute(
         }
         // Before the quote: the nearest speech verb, close enough to introduce it.
         if source.is_none() {
-            // A short label right after a possessive ("Russia’s “shadow fleet”") is a term,
-            // credited to a speaker only by a speech verb close to it.
-            let short = q.slice(text).is_some_and(|s| {
-                s.split_whitespace()
-                    .filter(|w| w.chars().any(char::is_alphanumeric))
-                    .count()
-                    <= 3
-            });
-            let possessive_label = before
-                .clone()
-                .last()
-                .and_then(|j| ctx.tokens.get(j))
-                .is_some_and(|t| t.possessive)
-                && short;
+            // A short label right after a possessive or a determiner ("Russia’s “shadow
+            // fleet”", "other “midnight rules”", "the “beta” release") is a term, credited
+            // to a speaker only by a speech verb close to it.
+            let possessive_label = before.clone().last().is_some_and(|j| {
+                ctx.tokens.get(j).is_some_and(|t| t.possessive)
+                    || LABEL_DETERMINERS.contains(&&*ctx.lower(j))
+            }) && short;
             for (distance, k) in before.clone().rev().take(MAX_VERB_DISTANCE).enumerate() {
                 if possessive_label && distance > LABEL_VERB_DISTANCE {
                     break;
@@ -1202,14 +1260,21 @@ pub fn attribute(
             .take(2)
             .chain(after_close.clone().take(2))
             .any(|k| ctx.is_speech_verb(k));
-        let title = is_title_like(q.slice(text).unwrap_or("")) && !verb_beside;
-        if !quote_opens_sentence && !heading && (title || so_called(&ctx, before.clone())) {
+        // A heading in sentence case shows a title as plainly as a sentence does; in a
+        // Title Case heading every quote looks like one.
+        let title_shows = !heading || !ctx.title_case(in_window.clone());
+        let title = is_title_like(q.slice(text).unwrap_or("")) && !verb_beside
+            || ctx.names_a_work(before.clone());
+        let label =
+            !quote_opens_sentence && title_shows && (title || so_called(&ctx, before.clone()));
+        if label {
             source = None;
             has_verb = false;
             continues = false;
         }
         let scare = source.is_none() && !has_verb && !continues && words <= 4 && !heading
-            || source.is_none() && !quote_opens_sentence && title;
+            || source.is_none() && !quote_opens_sentence && title_shows && title
+            || label;
         if scare {
             cue = Some(if title { Cue::Title } else { Cue::Term });
         }
@@ -1238,6 +1303,7 @@ pub fn attribute(
             source,
             scare,
             heading,
+            label,
             cue,
         });
     }
@@ -1313,7 +1379,7 @@ pub fn attribute(
         }
     };
     for i in 0..quotes.len() {
-        if !result.get(i).is_some_and(|r| r.heading) {
+        if !result.get(i).is_some_and(|r| r.heading && !r.label) {
             continue;
         }
         let mine = words_of(i, &quotes);
@@ -1575,6 +1641,14 @@ mod attribution_tests {
                 "She starred in the film “The Long Road Home” last year.",
                 vec![(Some(Cue::Title), None)],
             ),
+            (
+                "Lopez tells it in her 2019 memoir, “A Life in Numbers and the Long Road to Reform at City Hall.”",
+                vec![(Some(Cue::Title), None)],
+            ),
+            (
+                "Maria Lopez said on Monday that the city would scrap other “temporary fees” next year.",
+                vec![(Some(Cue::Term), None)],
+            ),
         ];
         for (text, want) in table {
             assert_eq!(&cues(text), want, "{text}");
@@ -1590,6 +1664,24 @@ mod attribution_tests {
         assert_eq!(head.cue, Some(Cue::Headline), "{head:?}");
         let detail = a.quotes.get(1).expect("a body quote").describe(text);
         assert_eq!(detail, "quote · speaker: Maria Lopez · cue: “said”");
+    }
+
+    #[test]
+    fn a_title_in_a_sentence_case_headline_is_no_ones_words() {
+        let text = "Maria Lopez, the city’s “Iron Lady”, steps down after ten years\n\n\
+                    “I have done what I came to do,” Maria Lopez said on Monday.";
+        let a = analyze(text);
+        let head = a.quotes.first().expect("the headline quote");
+        assert_eq!(head.kind, QuoteKind::Scare, "{head:?}");
+        assert_eq!(head.cue, Some(Cue::Title));
+        // In a Title Case headline every quote looks like a title: this one is words.
+        let text = "Lopez: “We Will Not Give Up”\n\n“We will not give up,” Maria Lopez said.";
+        let head = analyze(text)
+            .quotes
+            .into_iter()
+            .next()
+            .expect("the headline quote");
+        assert_eq!(head.speaker.as_deref(), Some("Maria Lopez"), "{head:?}");
     }
 
     #[test]

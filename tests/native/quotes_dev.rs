@@ -87,7 +87,7 @@ fn ratio(a: usize, b: usize) -> f64 {
 /// most 0.05.
 const FOUND_FLOOR: f64 = 0.93;
 const ACCURACY_FLOOR: f64 = 0.86;
-const SCARE_CEILING: f64 = 0.15;
+const SCARE_CEILING: f64 = 0.05;
 
 #[test]
 fn quotes_dev() {
