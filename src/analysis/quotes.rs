@@ -502,6 +502,15 @@ const AUXILIARIES: &[&str] = &[
     "been",
     "being",
     "be",
+    "often",
+    "never",
+    "always",
+    "sometimes",
+    "still",
+    "may",
+    "might",
+    "should",
+    "must",
 ];
 /// Verbs whose object is the one spoken to, not the speaker ("told France Info").
 const LISTENER_VERBS: &[&str] = &[
@@ -510,6 +519,11 @@ const LISTENER_VERBS: &[&str] = &[
 /// How far before a short label after a possessive a speech verb may stand and still
 /// credit it.
 const LABEL_VERB_DISTANCE: usize = 6;
+/// Prepositions that open a phrase of where, when or how after a speech verb.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "to", "during", "from", "via", "through", "after", "before", "into", "over",
+    "outside", "inside",
+];
 /// Words before a short quote that make it a noun phrase, a label: "other “midnight
 /// rules”", "such “reforms”". (Not "the" or "a": reported speech quotes noun phrases
 /// too, its verb far back: "saying that it remains the “biggest challenge”".)
@@ -925,7 +939,13 @@ impl<'a> Ctx<'a> {
     /// phrase, else its first organisation. Verbs whose object is the
     /// listener ("told CNN") have none.
     fn object_after(&self, k: usize, limit: usize) -> Option<Source<'_>> {
-        if LISTENER_VERBS.contains(&&*self.lower(k)) {
+        let verb = self.lower(k);
+        if LISTENER_VERBS.contains(&&*verb) {
+            return None;
+        }
+        // "added on Twitter", "said in a statement to Reuters": the phrase after the verb
+        // tells where or how, not who ("according to X" names the source).
+        if verb != "according" && PLACE_PREPOSITIONS.contains(&&*self.lower(k + 1)) {
             return None;
         }
         let mut org = None;
@@ -1026,7 +1046,8 @@ pub fn attribute(
         }
         unit_tokens.push(start..end);
     }
-    let mut unit_speakers: Vec<Option<(&str, EntityType, Span)>> = vec![None; units.len()];
+    // Per unit: who speaks in it, a named person or a pronoun that stands for one.
+    let mut unit_speakers: Vec<Option<Source>> = vec![None; units.len()];
     let mut unit_orgs: Vec<Option<&str>> = vec![None; units.len()];
     for (ui, idx) in unit_tokens.iter().enumerate() {
         let idx = idx.clone();
@@ -1034,12 +1055,14 @@ pub fn attribute(
             .clone()
             .filter(|&k| ctx.is_speech_verb(k))
             .find_map(|k| match ctx.subject_before(k) {
-                Some(Source::Named(n, EntityType::Person, m)) => Some((n, EntityType::Person, m)),
+                Some(s @ Source::Named(_, EntityType::Person, _)) => Some(s),
+                // "She said Ben and his wife …": she, not Ben.
+                Some(s @ Source::Pronoun(Referent::Man | Referent::Woman, _)) => Some(s),
                 _ => None,
             });
         let first_person = || {
             ctx.first_named(idx.clone(), |e, _| e.kind == EntityType::Person)
-                .map(|e| (e.canonical.as_str(), e.kind, e.span))
+                .map(Source::named)
         };
         if let Some(slot) = unit_speakers.get_mut(ui) {
             *slot = by_verb.or_else(first_person);
@@ -1070,7 +1093,9 @@ pub fn attribute(
         };
         // Bring the running "last speaker" up to this sentence.
         while next_unit_with_speaker_update < first_unit {
-            if let Some(Some((n, k, _))) = unit_speakers.get(next_unit_with_speaker_update) {
+            if let Some(Some(Source::Named(n, k, _))) =
+                unit_speakers.get(next_unit_with_speaker_update)
+            {
                 remember(&mut recent, (n, *k));
             }
             if let Some(Some(o)) = unit_orgs.get(next_unit_with_speaker_update) {
@@ -1131,7 +1156,12 @@ pub fn attribute(
                         .filter(|&j| j > k && ctx.tokens.get(j).is_some_and(|t| t.span.end <= ns))
                         .count()
                 });
-                (pos <= 3 || quote_opens_sentence) && !broken && words_to_next.is_none_or(|n| n > 3)
+                // Right between two quotes, though, it serves both: "“…,” he says, “…”"
+                // (but "“…”, he stressed that “…”" introduces the second).
+                let between = pos <= 1 && words_to_next == Some(0);
+                (pos <= 3 || quote_opens_sentence)
+                    && !broken
+                    && (between || words_to_next.is_none_or(|n| n > 3))
             });
         if let Some(pos) = verb_after {
             let k = after_close.start + pos;
@@ -1207,16 +1237,16 @@ pub fn attribute(
                     .is_some_and(|s| s.trim_end().ends_with(':'))
             });
             if introduced.is_some() {
-                let named = prev.and_then(|p| unit_speakers.get(p)).copied().flatten();
+                let named = prev.and_then(|p| unit_speakers.get(p)).cloned().flatten();
                 let first_named = || {
                     let range = prev.and_then(|p| unit_tokens.get(p))?.clone();
                     ctx.first_named(range, |e, _| {
                         matches!(e.kind, EntityType::Person | EntityType::Org)
                     })
-                    .map(|e| (e.canonical.as_str(), e.kind, e.span))
+                    .map(Source::named)
                 };
-                if let Some((n, k, m)) = named.or_else(first_named) {
-                    source = Some(Source::Named(n, k, m));
+                if let Some(s) = named.or_else(first_named) {
+                    source = Some(s);
                     cue = Some(Cue::Introduction);
                     continues = true;
                 }
@@ -1224,8 +1254,17 @@ pub fn attribute(
         }
         if source.is_none() && whole_sentence {
             // A quote that is its own sentence continues the previous quote.
+            // Not across a sentence that attributes other words ("Lon Wood … said he met
+            // Ben …"): that sentence's speaker goes on instead (below).
+            let attribution_between = |from: usize| {
+                (from + 1..first_unit).any(|u| {
+                    unit_tokens
+                        .get(u)
+                        .is_some_and(|r| r.clone().any(|k| ctx.is_speech_verb(k)))
+                })
+            };
             if let Some((prev_unit, prev_src)) = &last_quote_unit {
-                if first_unit <= prev_unit + 2 {
+                if first_unit <= prev_unit + 2 && !attribution_between(*prev_unit) {
                     source = prev_src.clone();
                     cue = Some(Cue::Continuation);
                     continues = true;
@@ -1242,8 +1281,8 @@ pub fn attribute(
                 if let Some(verb) =
                     reported.filter(|_| !prev.and_then(|p| units.get(p)).is_some_and(|u| u.heading))
                 {
-                    source = match prev.and_then(|p| unit_speakers.get(p)).copied().flatten() {
-                        Some((n, k, m)) => Some(Source::Named(n, k, m)),
+                    source = match prev.and_then(|p| unit_speakers.get(p)).cloned().flatten() {
+                        Some(s) => Some(s),
                         None => Some(Source::Pronoun(Referent::Anyone, verb.span)),
                     };
                     cue = Some(Cue::ReportedSpeech);
@@ -1664,6 +1703,35 @@ mod attribution_tests {
         assert_eq!(head.cue, Some(Cue::Headline), "{head:?}");
         let detail = a.quotes.get(1).expect("a body quote").describe(text);
         assert_eq!(detail, "quote · speaker: Maria Lopez · cue: “said”");
+    }
+
+    #[test]
+    fn attributions_between_and_around_quotes() {
+        let who = |s: &str| Some(s.to_string());
+        let table: &[(&str, Vec<Option<String>>)] = &[
+            // One attribution between two quotes serves both.
+            (
+                "Maria Lopez took questions. “We tried,” she says, “and we will try again.”",
+                vec![who("Maria Lopez"), who("Maria Lopez")],
+            ),
+            // Adverbs and modals between the subject and the verb.
+            ("“We tried,” Tom Baker has often said.", vec![who("Tom Baker")]),
+            // A sentence that attributes other words ends the run of continued quotes.
+            (
+                "“We tried,” Maria Lopez said. Tom Baker, who has led the council since 2019, said he would stay. “We will go on.”",
+                vec![who("Maria Lopez"), who("Tom Baker")],
+            ),
+            // The pronoun that says, not the first name its sentence mentions.
+            (
+                "Maria Lopez spoke to the board. She said Tom Baker and his wife had left town. “They were happy here.”",
+                vec![who("Maria Lopez")],
+            ),
+            // Where it was said is not who said it.
+            ("“It is a great day,” the mayor added on Twitter.", vec![None]),
+        ];
+        for (text, want) in table {
+            assert_eq!(&one(text), want, "{text}");
+        }
     }
 
     #[test]
