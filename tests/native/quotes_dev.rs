@@ -83,10 +83,11 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-/// Floors: today's figures less a small margin. The targets are 0.95, 0.90 and at
-/// most 0.05.
+/// Floors: the targets where they are met (speaker accuracy 0.90, scare quotes with
+/// a speaker at most 0.05); for quotes found, today's figure less a small margin (the
+/// target is 0.95).
 const FOUND_FLOOR: f64 = 0.93;
-const ACCURACY_FLOOR: f64 = 0.88;
+const ACCURACY_FLOOR: f64 = 0.90;
 const SCARE_CEILING: f64 = 0.05;
 
 #[test]
