@@ -229,6 +229,51 @@ pub fn ends_like_sentence(line: &str) -> bool {
     core.ends_with(['.', '?', '!', '…'])
 }
 
+/// Per line: a double quotation mark is open in it or was left open by the lines above
+/// (“ ” « » `` '' pair by direction; a straight " toggles). Marks that do not pair
+/// within six lines are taken as stray.
+fn quotation_open<T: AsRef<str>>(lines: &[T]) -> Vec<bool> {
+    const MAX_OPEN_LINES: usize = 6;
+    let mut out = Vec::with_capacity(lines.len());
+    let mut open_since: Option<usize> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let line = line.as_ref();
+        if open_since.is_some_and(|s| i - s > MAX_OPEN_LINES) {
+            open_since = None;
+        }
+        let mut here = open_since.is_some();
+        let mut open = open_since.is_some();
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            let twice = |c: char, chars: &mut std::iter::Peekable<std::str::Chars>| {
+                chars.next_if_eq(&c).is_some()
+            };
+            let (opens, closes) = match c {
+                '“' | '«' => (true, false),
+                '”' | '»' => (false, true),
+                '`' if twice('`', &mut chars) => (true, false),
+                '\'' if twice('\'', &mut chars) => (false, true),
+                '"' => (!open, open),
+                _ => (false, false),
+            };
+            if opens {
+                open = true;
+                here = true;
+            } else if closes {
+                open = false;
+                here = true;
+            }
+        }
+        out.push(here);
+        open_since = match (open, open_since) {
+            (true, Some(s)) => Some(s),
+            (true, None) => Some(i),
+            (false, _) => None,
+        };
+    }
+    out
+}
+
 fn is_truncated_teaser(line: &str) -> bool {
     let t = line.trim_end();
     (t.ends_with("...") || t.ends_with('…')) && words(t) >= 3
@@ -381,9 +426,14 @@ pub fn layout(text: &str) -> Vec<Block> {
         })
         .collect();
 
-    // Teasers: a cut-off line and the headline right above it.
+    // Teasers: a cut-off line and the headline right above it. A line that quotes, or
+    // that a quotation opened above runs through, trails off in someone's words ("Use of
+    // force was inevitable ..."): that is no teaser.
+    let texts: Vec<&str> = lines.iter().map(line_text).collect();
+    let quoting = quotation_open(&texts);
     for i in 0..lines.len() {
-        if lines.get(i).map(line_text).is_some_and(is_truncated_teaser) {
+        let quoted = quoting.get(i).copied().unwrap_or(false);
+        if !quoted && lines.get(i).map(line_text).is_some_and(is_truncated_teaser) {
             if let Some(k) = kinds.get_mut(i) {
                 *k = Some(BlockKind::Boilerplate);
             }
@@ -607,6 +657,28 @@ mod tests {
         assert_eq!(k[4].1, BlockKind::Body);
         assert_eq!(k[5].1, BlockKind::Boilerplate);
         assert_eq!(k[6].1, BlockKind::Boilerplate);
+    }
+
+    #[test]
+    fn a_quotation_that_trails_off_is_no_teaser() {
+        // Text written one sentence a line: a quotation runs over three lines, one of
+        // them cut off with "...".
+        let text = "Navy defends raid\n\
+                    The admiral said his force had done nothing wrong on the high seas that week.\n\
+                    “The ship was under the command of pirates.\n\
+                    Use of force was inevitable ...\n\
+                    We acted in self-defence,” the admiral said.\n\
+                    Haldeman: “Yes, sir. He knows everything ...\n\
+                    If we move on him, he will talk.”\n";
+        let k = kinds(text);
+        assert!(
+            k.iter().all(|(_, kind)| *kind != BlockKind::Boilerplate),
+            "{k:?}"
+        );
+        // A line cut off with "..." outside any quotation still is one.
+        let k = kinds("Storm hits coast\n\nA storm hit the coast on Friday, cutting power to thousands of homes across the region.\n\n\
+                       Floods close roads\n\nHeavy rain closed several roads in the north of the...");
+        assert_eq!(k.last().map(|l| l.1), Some(BlockKind::Boilerplate), "{k:?}");
     }
 
     #[test]
