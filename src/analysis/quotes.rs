@@ -1013,6 +1013,33 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// A transcript's speaker label, "Haldeman: “…”": one to three capitalised words and
+    /// nothing else before the colon, the surname of a person the article names in full
+    /// (the tagger may miss a lone surname at the start of a line).
+    fn speaker_label(&self, before: std::ops::Range<usize>) -> Option<Source<'a>> {
+        if before.is_empty() || before.len() > 3 {
+            return None;
+        }
+        if !before
+            .clone()
+            .all(|k| self.tokens.get(k).is_some_and(|t| t.is_capitalised()))
+        {
+            return None;
+        }
+        let last = self.tokens.get(before.end - 1)?;
+        let first = self.tokens.get(before.start)?;
+        let person = self.entities.iter().find(|e| {
+            e.kind == EntityType::Person
+                && e.canonical.split_whitespace().count() >= 2
+                && e.canonical.split_whitespace().last() == Some(last.text)
+        })?;
+        Some(Source::Named(
+            person.canonical.as_str(),
+            EntityType::Person,
+            Span::new(first.span.start, last.span.end),
+        ))
+    }
+
     /// A definite description ending at token `ti` ("the sheriff", "his older brother"),
     /// resolved to the person named before it with that title or role: right before the
     /// name ("Genesee County Sheriff Robert J. Pickell") or in an apposition after it
@@ -1322,11 +1349,13 @@ pub fn attribute(
                         .into_iter()
                         .find_map(|kind| ctx.first_named(before.clone(), |e, _| e.kind == kind))
                         .map(Source::named);
-                    source = subject.or_else(|| {
-                        (!before.is_empty())
-                            .then(|| ctx.pronoun(before.start))
-                            .flatten()
-                    });
+                    source = subject
+                        .or_else(|| {
+                            (!before.is_empty())
+                                .then(|| ctx.pronoun(before.start))
+                                .flatten()
+                        })
+                        .or_else(|| ctx.speaker_label(before.clone()));
                 }
             }
         }
@@ -1847,6 +1876,11 @@ mod attribution_tests {
             ),
             // No one named so: the description names no one.
             ("Talks went on. “We will wait,” the sheriff said.", vec![None]),
+            // A transcript's speaker label: the surname of a person named in full.
+            (
+                "Reporters spoke with Mark Felt on the tapes.\n\nFelt: “Yes, sir. We know him.”",
+                vec![who("Mark Felt")],
+            ),
             // Not a description: "the plan and" before the verb.
             (
                 "Tom Baker and Maria Lopez met. Maria Lopez, speaking in Rome, said she feared the council might lose interest in the plan and warned against talks held “behind the city’s back.”",
