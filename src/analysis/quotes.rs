@@ -2018,6 +2018,11 @@ mod attribution_tests {
                 "“They came to visit,” said South Richmond Hill resident Maria Lopez.",
                 "Maria Lopez",
             ),
+            // Names with initials are whole.
+            (
+                "“The plan works for patients,” said J. James Rohack, the group's president.",
+                "J. James Rohack",
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(one(text), [Some((*want).to_string())], "{text}");
