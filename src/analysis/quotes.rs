@@ -99,6 +99,9 @@ pub enum Cue {
     Continuation,
     /// A quote that is a sentence of its own after a sentence of reported speech.
     ReportedSpeech,
+    /// A quote that is a sentence of its own, attributed by the sentence after it ("“…”
+    /// She said …").
+    NextSentence,
     /// A headline quote, credited to the body quote that shares most of its words.
     Headline,
     /// No speaker: a quoted title of a work or name of a thing.
@@ -117,6 +120,7 @@ impl Cue {
             Cue::Introduction => "the sentence that introduces it".to_string(),
             Cue::Continuation => "continues the quote before".to_string(),
             Cue::ReportedSpeech => "follows reported speech".to_string(),
+            Cue::NextSentence => "the sentence after it".to_string(),
             Cue::Headline => "the body quote a headline condenses".to_string(),
             Cue::Title => "a title".to_string(),
             Cue::Term => "a term".to_string(),
@@ -1426,6 +1430,30 @@ pub fn attribute(
                     continues = true;
                 }
             }
+            // Or the sentence after it opens with its speaker and a speech verb ("“…”
+            // She said Ben and his wife …").
+            if source.is_none() {
+                let next = unit_tokens
+                    .get(last_unit + 1)
+                    .filter(|_| !units.get(last_unit + 1).is_some_and(|u| u.heading));
+                if let Some(r) = next {
+                    let opening = r.start..(r.start + 4).min(r.end);
+                    let by = opening
+                        .clone()
+                        .find(|&k| ctx.is_speech_verb(k))
+                        .and_then(|k| {
+                            // The subject is all that comes before the verb.
+                            let s = ctx.subject_before(k)?;
+                            let subject_start = ctx.token_range(s.mention()).start;
+                            (subject_start == r.start).then_some(s)
+                        });
+                    if let Some(s) = by {
+                        source = Some(s);
+                        cue = Some(Cue::NextSentence);
+                        continues = true;
+                    }
+                }
+            }
         }
         // A title or a so-called name inside a sentence is no one's words: "the epic “Australia,”",
         // "the so-called “Teflon Don”", "commonly known as the “genius grant.”"
@@ -1861,6 +1889,11 @@ mod attribution_tests {
             // The pronoun that says, not the first name its sentence mentions.
             (
                 "Maria Lopez spoke to the board. She said Tom Baker and his wife had left town. “They were happy here.”",
+                vec![who("Maria Lopez")],
+            ),
+            // The sentence after a quote-only sentence attributes it.
+            (
+                "Maria Lopez met the board on Monday.\n\n“We were never told.”\n\nShe said the plan had been kept from the council.",
                 vec![who("Maria Lopez")],
             ),
             // Where it was said is not who said it.
