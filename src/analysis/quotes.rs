@@ -1188,6 +1188,11 @@ pub fn attribute(
     // Per unit: who speaks in it, a named person or a pronoun that stands for one.
     let mut unit_speakers: Vec<Option<Source>> = vec![None; units.len()];
     let mut unit_orgs: Vec<Option<&str>> = vec![None; units.len()];
+    // Per unit: its first speech verb (token index), if it reports words at all.
+    let unit_verbs: Vec<Option<usize>> = unit_tokens
+        .iter()
+        .map(|r| r.clone().find(|&k| ctx.is_speech_verb(k)))
+        .collect();
     for (ui, idx) in unit_tokens.iter().enumerate() {
         let idx = idx.clone();
         let by_verb = idx
@@ -1398,11 +1403,7 @@ pub fn attribute(
             // Not across a sentence that attributes other words ("Lon Wood … said he met
             // Ben …"): that sentence's speaker goes on instead (below).
             let attribution_between = |from: usize| {
-                (from + 1..first_unit).any(|u| {
-                    unit_tokens
-                        .get(u)
-                        .is_some_and(|r| r.clone().any(|k| ctx.is_speech_verb(k)))
-                })
+                (from + 1..first_unit).any(|u| unit_verbs.get(u).copied().flatten().is_some())
             };
             if let Some((prev_unit, prev_src)) = &last_quote_unit {
                 if first_unit <= prev_unit + 2 && !attribution_between(*prev_unit) {
@@ -1416,8 +1417,7 @@ pub fn attribute(
             if source.is_none() {
                 let prev = first_unit.checked_sub(1);
                 let reported = prev
-                    .and_then(|p| unit_tokens.get(p))
-                    .and_then(|r| r.clone().find(|&k| ctx.is_speech_verb(k)))
+                    .and_then(|p| unit_verbs.get(p).copied().flatten())
                     .and_then(|k| ctx.tokens.get(k));
                 if let Some(verb) =
                     reported.filter(|_| !prev.and_then(|p| units.get(p)).is_some_and(|u| u.heading))
