@@ -60,6 +60,18 @@ ensure_chromium() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 }
 
+# The independent checkers the annotation tests run: the W3C suite's JSON-Schema assertions
+# (jsonschema) and a JSON-LD processor (PyLD), pinned, in target/python (not system-wide).
+PYTHON_CHECKERS=("jsonschema==4.26.0" "PyLD==3.3.0")
+ensure_python_checkers() {
+  if ! PYTHONPATH="$ROOT/target/python${PYTHONPATH:+:$PYTHONPATH}" \
+    python3 -c 'import jsonschema, referencing, pyld' 2>/dev/null; then
+    say "installing ${PYTHON_CHECKERS[*]} into target/python"
+    python3 -m pip install --quiet --disable-pip-version-check --target "$ROOT/target/python" \
+      "${PYTHON_CHECKERS[@]}"
+  fi
+}
+
 ensure_build_tools() {
   ensure_wasm_target
   ensure_npm

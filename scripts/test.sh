@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run every test of newsmark, installing whatever is missing first:
-#   1. native unit and integration tests (cargo test)
+#   1. native unit and integration tests (cargo test), with the W3C annotation test suite
+#      and a JSON-LD round trip run on the exports
 #   2. clippy for the native and the wasm32 target, warnings denied
 #   3. browser tests (wasm-bindgen-test in headless Chromium)
 #   4. the release build (trunk build --release) and its size
@@ -9,6 +10,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 ensure_build_tools
 ensure_chromium
+ensure_python_checkers
 cd "$ROOT"
 
 say "native tests"

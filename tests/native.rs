@@ -7,6 +7,7 @@
 mod native {
     pub mod annotations;
     pub mod cli;
+    pub mod conformance;
     pub mod gold;
     pub mod ner;
     pub mod properties;

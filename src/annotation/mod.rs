@@ -233,10 +233,36 @@ pub fn sha_of_iri(iri: &str) -> Option<&str> {
     iri.strip_prefix("urn:sha256:").filter(|s| is_sha256_hex(s))
 }
 
-/// The IRI of the annotation of one claim of one article. Derived, not random, so that
-/// exporting the same tags twice gives the same document.
-pub fn annotation_iri(sha256: &str, claim: &str) -> String {
-    format!("urn:newsmark:annotation:{sha256}:{claim}")
+/// The IRI of one reader's annotation of one claim of one article. Derived, not random, so
+/// that exporting the same tags twice gives the same document; the reader is part of it, so
+/// two readers' tags on one claim stay two annotations when their files are merged.
+pub fn annotation_iri(sha256: &str, claim: &str, reader: &Creator) -> String {
+    format!(
+        "urn:newsmark:annotation:{sha256}:{claim}:{}",
+        reader_key(reader)
+    )
+}
+
+/// A short, IRI-safe name for a creator: the UUID of a `urn:uuid:` id, else a hash of the
+/// id (or of the name, for a creator with no id).
+pub fn reader_key(reader: &Creator) -> String {
+    if let Some(uuid) = reader
+        .id
+        .as_deref()
+        .and_then(|id| id.strip_prefix("urn:uuid:"))
+        .filter(|u| !u.is_empty() && u.chars().all(|c| c.is_ascii_hexdigit() || c == '-'))
+    {
+        return uuid.to_ascii_lowercase();
+    }
+    let basis = match (&reader.id, &reader.name) {
+        (Some(id), _) => format!("id:{id}"),
+        (None, Some(name)) => format!("name:{name}"),
+        (None, None) => "anonymous".to_string(),
+    };
+    crate::text::sha256_hex(basis.as_bytes())
+        .get(..16)
+        .unwrap_or("")
+        .to_string()
 }
 
 /// The quote selector of a span of a text: the exact text and up to [`CONTEXT_CHARS`] code
@@ -260,8 +286,13 @@ pub fn quote_of(text: &str, span: Span) -> Quote {
 }
 
 /// The annotations of an article's tags, in the order of the claims. Tags whose claim is
-/// not in the article are left out (they cannot be quoted).
-pub fn annotations_of(article: ArticleRef<'_>, tags: &ArticleTags) -> Vec<Annotation> {
+/// not in the article are left out (they cannot be quoted). `me` is the reader, the creator
+/// of the tags that name none.
+pub fn annotations_of(
+    article: ArticleRef<'_>,
+    tags: &ArticleTags,
+    me: &Creator,
+) -> Vec<Annotation> {
     let offsets = Offsets::new(article.text);
     article
         .claims
@@ -270,7 +301,11 @@ pub fn annotations_of(article: ArticleRef<'_>, tags: &ArticleTags) -> Vec<Annota
             let tag = tags.get(&claim.id).filter(|t| !t.is_empty())?;
             let chars = offsets.span_in_chars(claim.span);
             Some(Annotation {
-                id: annotation_iri(article.sha256, &claim.id),
+                id: annotation_iri(
+                    article.sha256,
+                    &claim.id,
+                    tag.creator.as_ref().unwrap_or(me),
+                ),
                 source: Source {
                     id: source_iri(article.sha256),
                     sha256: Some(article.sha256.to_string()),
@@ -317,5 +352,42 @@ mod tests {
             Some("a".repeat(64).as_str())
         );
         assert_eq!(sha_of_iri("urn:sha256:XYZ"), None);
+    }
+
+    #[test]
+    fn annotation_ids_name_the_reader() {
+        let person = |id: Option<&str>, name: Option<&str>| Creator {
+            id: id.map(str::to_string),
+            kind: CreatorKind::Person,
+            name: name.map(str::to_string),
+        };
+        let sha = "a".repeat(64);
+        let ana = person(
+            Some("urn:uuid:0F8FAD5B-D9CB-469F-A165-70867728950E"),
+            Some("Ana"),
+        );
+        let ben = person(Some("urn:uuid:7c9e6679-7425-40de-944b-e07fc1f90ae7"), None);
+        assert_eq!(
+            annotation_iri(&sha, "c1", &ana),
+            format!("urn:newsmark:annotation:{sha}:c1:0f8fad5b-d9cb-469f-a165-70867728950e")
+        );
+        assert_ne!(
+            annotation_iri(&sha, "c1", &ana),
+            annotation_iri(&sha, "c1", &ben)
+        );
+        // Ids that are not UUIDs, names alone and nobody at all still give distinct keys.
+        let acct = person(Some("acct:sam@hypothes.is"), None);
+        let named = person(None, Some("Sam"));
+        let nobody = person(None, None);
+        let keys: std::collections::BTreeSet<String> = [&acct, &named, &nobody]
+            .iter()
+            .map(|c| reader_key(c))
+            .collect();
+        assert_eq!(keys.len(), 3);
+        assert!(keys
+            .iter()
+            .all(|k| k.len() == 16 && k.chars().all(|c| c.is_ascii_hexdigit())));
+        // A malformed uuid is hashed rather than copied into the IRI.
+        assert_eq!(reader_key(&person(Some("urn:uuid:a b>"), None)).len(), 16);
     }
 }

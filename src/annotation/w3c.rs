@@ -4,20 +4,20 @@
 //! The form written (one annotation per tagged claim):
 //!
 //! ```json
-//! { "id": "urn:newsmark:annotation:<sha256>:<claim id>", "type": "Annotation",
-//!   "motivation": "assessing",
+//! { "id": "urn:newsmark:annotation:<sha256>:<claim id>:<reader>", "type": "Annotation",
+//!   "motivation": "oa:assessing",
 //!   "body": [ { "type": "TextualBody", "purpose": "tagging", "value": "disputed" },
 //!             { "type": "TextualBody", "purpose": "commenting", "value": "…", "format": "text/plain" } ],
 //!   "target": { "source": { "id": "urn:sha256:<sha256>", "type": "Text", "format": "text/plain", "label": "bbc.txt" },
-//!               "state": { "value": "sha256:<sha256>" },
 //!               "selector": [ { "type": "TextQuoteSelector", "exact": "…", "prefix": "…", "suffix": "…" },
 //!                             { "type": "TextPositionSelector", "start": 120, "end": 181 } ] },
 //!   "creator": { "id": "urn:uuid:…", "type": "Person", "name": "…" },
 //!   "created": "2026-11-21T09:30:00.000Z", "modified": "2026-11-21T09:31:12.500Z" }
 //! ```
 //!
-//! The state's `value` (the vocabulary's `rdf:value`) carries the content hash, so the file
-//! stays within the Web Annotation context and needs no context of its own. With texts
+//! The source's IRI carries the content hash, so the file stays within the Web Annotation
+//! context and needs no context of its own; `<reader>` is the creator's UUID (see
+//! [`super::reader_key`]), so two readers' tags on one claim are two annotations. With texts
 //! embedded, the first annotation of each article also carries the article's text as its
 //! source's `value`; the other annotations name the same source by its `id`.
 //!
@@ -33,6 +33,14 @@ use serde_json::{json, Map, Value};
 
 /// The JSON-LD context of the Web Annotation model.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+
+/// The motivation of a verdict, as a compact IRI: the copies of `anno.jsonld` that many
+/// consumers bundle predate the term `assessing` (the W3C added it to the served context in
+/// 2021) and would expand the bare word to a wrong IRI; `oa:assessing` is right under both.
+pub const MOTIVATION: &str = "oa:assessing";
+
+/// The label of an exported collection.
+const LABEL: &str = "newsmark annotations";
 
 /// The largest file read. An export of a whole desk's work with its texts is a few MB; the
 /// limit only keeps a wrong file (a video, a database dump) from stalling the page.
@@ -844,7 +852,7 @@ fn read_bodies(
             };
             let tagging = purposes
                 .iter()
-                .any(|p| matches!(*p, "tagging" | "assessing" | "classifying"));
+                .any(|p| matches!(oa_term(p), "tagging" | "assessing" | "classifying"));
             match (tagging, Verdict::from_word(value)) {
                 (true, Some(v)) => {
                     if verdict.is_some_and(|old| old != v) {
@@ -852,7 +860,7 @@ fn read_bodies(
                     }
                     verdict = Some(v);
                 }
-                (true, None) if purposes.contains(&"tagging") => {
+                (true, None) if purposes.iter().any(|p| oa_term(p) == "tagging") => {
                     other_tags.push(value.trim().to_string())
                 }
                 _ => notes.push(value.trim().to_string()),
@@ -865,6 +873,14 @@ fn read_bodies(
         notes.push(format!("Tags: {}", other_tags.join(", ")));
     }
     Ok((verdict, notes.join("\n\n")))
+}
+
+/// A motivation or purpose without its namespace: "oa:assessing" and
+/// "http://www.w3.org/ns/oa#assessing" are "assessing".
+fn oa_term(s: &str) -> &str {
+    s.strip_prefix("oa:")
+        .or_else(|| s.strip_prefix("http://www.w3.org/ns/oa#"))
+        .unwrap_or(s)
 }
 
 fn read_creator(v: &Value, loc: &Loc) -> Result<Creator, ImportError> {
@@ -929,6 +945,16 @@ fn creator_json(c: &Creator) -> Value {
     Value::Object(m)
 }
 
+/// A property's values as JSON-LD compaction writes them: one value on its own, several as
+/// a list, so that expanding and compacting an export gives it back unchanged.
+fn compact_list(mut values: Vec<Value>) -> Value {
+    if values.len() == 1 {
+        values.pop().unwrap_or(Value::Null)
+    } else {
+        Value::Array(values)
+    }
+}
+
 /// One annotation in the W3C form; `text` embeds the article's text in its source.
 pub fn annotation_json(a: &Annotation, me: &Creator, text: Option<&str>) -> Value {
     let mut body = Vec::new();
@@ -956,15 +982,12 @@ pub fn annotation_json(a: &Annotation, me: &Creator, text: Option<&str>) -> Valu
     }
     let mut target = Map::new();
     target.insert("source".into(), Value::Object(source));
-    if let Some(sha) = &a.source.sha256 {
-        target.insert("state".into(), json!({ "value": format!("sha256:{sha}") }));
-    }
-    target.insert("selector".into(), Value::Array(selector));
+    target.insert("selector".into(), compact_list(selector));
     json!({
         "id": a.id,
         "type": "Annotation",
-        "motivation": "assessing",
-        "body": body,
+        "motivation": MOTIVATION,
+        "body": compact_list(body),
         "target": target,
         "creator": creator_json(a.creator.as_ref().unwrap_or(me)),
         "created": to_rfc3339(a.created),
@@ -1000,14 +1023,31 @@ pub fn export(
         "urn:newsmark:export:{}",
         sha256_hex(ids.as_bytes()).get(..32).unwrap_or("")
     );
-    json!({
+    let mut doc = json!({
         "@context": CONTEXT,
         "id": id,
         "type": "AnnotationCollection",
-        "label": "newsmark annotations",
+        "label": LABEL,
         "total": items.len(),
         "generator": { "type": "Software", "name": concat!("newsmark ", env!("CARGO_PKG_VERSION")) },
         "generated": to_rfc3339(options.generated),
-        "first": { "id": format!("{id}#page-1"), "type": "AnnotationPage", "startIndex": 0, "items": items },
-    })
+    });
+    // A page holds one or more annotations: an empty collection has none.
+    if !items.is_empty() {
+        let page = format!("{id}#page-1");
+        if let Some(m) = doc.as_object_mut() {
+            m.insert("last".into(), json!(page));
+            m.insert(
+                "first".into(),
+                json!({
+                    "id": page,
+                    "type": "AnnotationPage",
+                    "partOf": { "id": id, "label": LABEL, "total": items.len() },
+                    "startIndex": 0,
+                    "items": items,
+                }),
+            );
+        }
+    }
+    doc
 }

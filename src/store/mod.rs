@@ -11,7 +11,7 @@ pub mod tags;
 
 use crate::analysis::{analyze, Analysis};
 use crate::annotation::plan::{Orphan, Plan};
-use crate::annotation::{annotations_of, Annotation, ArticleRef};
+use crate::annotation::{annotations_of, Annotation, ArticleRef, Creator};
 use crate::seeds::SEEDS;
 use crate::text::sha256_hex;
 use std::collections::{BTreeSet, HashMap};
@@ -585,8 +585,8 @@ impl AppState {
     }
 
     /// Every tag as a portable annotation: of one article (by hash), or of all of them with
-    /// the orphans after.
-    pub fn annotations(&self, only: Option<&str>) -> Vec<Annotation> {
+    /// the orphans after. `me` is the reader, the creator of the tags made here.
+    pub fn annotations(&self, only: Option<&str>, me: &Creator) -> Vec<Annotation> {
         let mut out: Vec<Annotation> = self
             .article_refs()
             .into_iter()
@@ -594,7 +594,7 @@ impl AppState {
             .flat_map(|a| {
                 self.tags
                     .get(a.sha256)
-                    .map(|t| annotations_of(a, t))
+                    .map(|t| annotations_of(a, t, me))
                     .unwrap_or_default()
             })
             .collect();

@@ -314,7 +314,7 @@ fn export_text(
             .map_or(0, Vec::len);
         return (serde_json::to_string_pretty(&doc).unwrap_or_default(), n);
     }
-    let annotations = state.annotations(only);
+    let annotations = state.annotations(only, me);
     let texts = |sha: &str| {
         state
             .articles

@@ -418,6 +418,11 @@ pub fn run(trials: usize, seed: u64) -> Report {
                 claims,
             },
             &tags,
+            &newsmark::annotation::Creator {
+                id: Some("urn:uuid:00000000-0000-4000-8000-000000000001".into()),
+                kind: newsmark::annotation::CreatorKind::Person,
+                name: None,
+            },
         );
         let n = 1 + rng.below(6);
         let edited = edit(text, claims, &annotated, &donor, n, &mut rng);
