@@ -223,7 +223,9 @@ test('malformed and hostile files: each gives its message in an alert, and store
   const cases = readFileSync(join(dir, 'expected.tsv'), 'utf8')
     .split('\n')
     .filter((l) => l.trim() && !l.startsWith('#'))
-    .map((l) => l.split('\t') as [string, string]);
+    .map((l) => l.split('\t') as [string, string])
+    // Files that are valid Web Annotations after all are read, not refused (see below).
+    .filter(([, e]) => !/^(skipped|ignored|orphan): /.test(e));
   // And a 50 MB file, made here rather than kept in the repository.
   const big = info.outputPath('fifty-megabytes.json');
   writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 0x20));
@@ -241,4 +243,15 @@ test('malformed and hostile files: each gives its message in an alert, and store
   }
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   expect(await storedData(page)).toEqual(before);
+});
+
+test('a file with a page note next to a passage annotation: the passage imports, the note is listed as left out with why', async ({ page }) => {
+  await new Newsmark(page).open();
+  const share = new Share(page);
+  const dialog = await share.openImport();
+  const file = join(fixtures, 'annotation-tests', 'third-party', 'T21_collection_with_page_note.json');
+  await dialog.locator('input[type=file]').setInputFiles(file);
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(dialog).toContainText('Left out: annotation 2 (https://third.example/a/21b): the target is only the article');
+  await expect(dialog.getByRole('button', { name: 'Apply import' })).toBeVisible();
 });

@@ -9,6 +9,7 @@ mod native {
     pub mod cli;
     pub mod conformance;
     pub mod gold;
+    pub mod interop;
     pub mod ner;
     pub mod properties;
     pub mod quotes_dev;

@@ -153,6 +153,8 @@ fn annotation(
     let (created, updated) = (read_time(m, "created", loc)?, read_time(m, "updated", loc)?);
     let user = opt_str(m, "user", loc)?.or(exporter);
     let display = match m.get("user_info") {
+        // Hypothesis writes `"display_name": null` for users who never set one.
+        Some(Value::Object(info)) if info.get("display_name").is_some_and(Value::is_null) => None,
         Some(Value::Object(info)) => opt_str(info, "display_name", &loc.field("user_info"))?,
         _ => None,
     };
@@ -191,6 +193,7 @@ fn annotation(
             kind: CreatorKind::Person,
             name,
         }),
+        extensions: Default::default(),
         created: created.or(updated).unwrap_or(0.0),
         modified: updated.or(created).unwrap_or(0.0),
     }))

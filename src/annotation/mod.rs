@@ -189,6 +189,10 @@ pub struct Annotation {
     pub note: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator: Option<Creator>,
+    /// Extension properties the file gave the annotation, by IRI or compact IRI
+    /// (`skos:prefLabel`, `https://…#confidence`): kept so that an export gives them back.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extensions: BTreeMap<String, serde_json::Value>,
     /// Milliseconds since the Unix epoch.
     pub created: f64,
     pub modified: f64,
@@ -319,6 +323,7 @@ pub fn annotations_of(
                 verdict: tag.verdict,
                 note: tag.note.trim().to_string(),
                 creator: tag.creator.clone(),
+                extensions: BTreeMap::new(),
                 created: tag.first_made(),
                 modified: tag.modified,
             })

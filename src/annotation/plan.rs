@@ -65,6 +65,8 @@ pub struct Plan {
     /// Article texts in the file that are not open: added when the import is applied.
     pub articles: Vec<EmbeddedText>,
     pub skipped: Vec<String>,
+    /// Parts of the imported annotations passed over (see [`Document::ignored`]).
+    pub ignored: Vec<String>,
 }
 
 impl Plan {
@@ -102,6 +104,7 @@ pub fn plan(
         annotations,
         texts,
         skipped,
+        ignored,
         format,
     } = doc;
     // Carried texts can be long: moved into the plan, not copied.
@@ -136,6 +139,7 @@ pub fn plan(
     let mut result = Plan {
         format,
         skipped,
+        ignored,
         ..Plan::default()
     };
     for (n, a) in annotations.iter().enumerate() {
@@ -153,6 +157,32 @@ pub fn plan(
                 });
             }
         }
+        // A passage given only by position (a TextPositionSelector, an RFC 5147 fragment)
+        // is read from the article it counts in, if that is open or in the file.
+        let filled;
+        let a = if a.quote.exact.trim().is_empty() {
+            let quote = named.zip(a.position).and_then(|(i, p)| {
+                let c = candidates.get(i)?;
+                let span = offsets.get(i)?.span_in_bytes(Span::new(p.start, p.end))?;
+                Some(super::quote_of(c.text, span))
+            });
+            match quote.filter(|q| !q.exact.trim().is_empty()) {
+                Some(quote) => {
+                    filled = Annotation { quote, ..a.clone() };
+                    &filled
+                }
+                None => {
+                    result.skipped.push(format!(
+                        "annotation {} ({}): it gives only a position, and the article it counts in is neither open nor in the file",
+                        n + 1,
+                        crate::text::shorten(&a.id, 40)
+                    ));
+                    continue;
+                }
+            }
+        } else {
+            a
+        };
         match place(a, named, &candidates, &offsets) {
             Ok((i, span, method)) => {
                 let Some(c) = candidates.get(i) else { continue };

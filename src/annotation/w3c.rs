@@ -21,10 +21,14 @@
 //! embedded, the first annotation of each article also carries the article's text as its
 //! source's `value`; the other annotations name the same source by its `id`.
 //!
-//! Reading is strict about shape and lenient about what it may ignore: every property must
-//! be a term of the Web Annotation vocabulary or an extension IRI (with a colon), every
-//! value must have the type the model gives it, and the first problem found stops the
-//! import with a message that says which annotation, which property and what is wrong.
+//! Reading follows the vocabulary's rule that implementations MUST ignore what they do not
+//! understand: unknown properties, selectors, body types and contexts next to `anno.jsonld`
+//! are passed over (extension properties, with a colon or defined by an inline context,
+//! are kept on the annotation). An annotation that is valid but cannot be placed on a
+//! passage (a page note, a body that is only a link) is skipped with its reason while the
+//! rest of the file imports. What the model defines must still have the type the model
+//! gives it: a malformed value, a cut-off file or a text that does not match its hash stops
+//! the import with a message that says which annotation, which property and what is wrong.
 
 use super::timestamps::{parse_rfc3339, to_rfc3339};
 use super::{sha_of_iri, Annotation, Creator, CreatorKind, Position, Quote, Source, Verdict};
@@ -112,17 +116,6 @@ const VOCABULARY: &[&str] = &[
     "total",
 ];
 
-/// Selector types that locate a passage in a rendered page rather than in the text. They are
-/// valid and are skipped: the text selectors next to them are what newsmark reads.
-const PAGE_SELECTORS: &[&str] = &[
-    "RangeSelector",
-    "XPathSelector",
-    "CssSelector",
-    "FragmentSelector",
-    "DataPositionSelector",
-    "SvgSelector",
-];
-
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ImportError {
     #[error("the file is empty")]
@@ -176,6 +169,9 @@ pub struct Document {
     /// Entries that are valid but not about a passage (page notes, replies, bare highlights),
     /// each with the reason, so that the preview can say what was left out.
     pub skipped: Vec<String>,
+    /// Parts of imported annotations that newsmark passed over (a body that is only a link,
+    /// a second target), each with the annotation it belongs to.
+    pub ignored: Vec<String>,
     /// "W3C Web Annotation" or "Hypothesis".
     pub format: &'static str,
 }
@@ -287,9 +283,19 @@ fn at(loc: &Loc, i: Option<usize>) -> Loc {
     i.map_or_else(|| loc.clone(), |i| loc.index(i))
 }
 
+/// A property that JSON-LD also lets a file write as a keyword: `id` as `@id`, `type` as
+/// `@type` (the context aliases them).
+fn keyword<'v>(m: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    m.get(key).or_else(|| match key {
+        "id" => m.get("@id"),
+        "type" => m.get("@type"),
+        _ => None,
+    })
+}
+
 /// Whether a `type` value (one name or a list) includes `name`.
 fn has_type(m: &Map<String, Value>, name: &str) -> bool {
-    match m.get("type") {
+    match keyword(m, "type") {
         Some(Value::String(s)) => s == name,
         Some(Value::Array(a)) => a.iter().any(|t| t.as_str() == Some(name)),
         _ => false,
@@ -298,7 +304,7 @@ fn has_type(m: &Map<String, Value>, name: &str) -> bool {
 
 /// The `type` names of an object, checked to be text.
 fn types<'v>(m: &'v Map<String, Value>, loc: &Loc) -> Result<Vec<&'v str>, ImportError> {
-    let Some(t) = m.get("type") else {
+    let Some(t) = keyword(m, "type") else {
         return Ok(Vec::new());
     };
     one_or_many(t)
@@ -307,26 +313,51 @@ fn types<'v>(m: &'v Map<String, Value>, loc: &Loc) -> Result<Vec<&'v str>, Impor
         .collect()
 }
 
-/// Refuse properties outside the vocabulary: a misspelt `selecter` would otherwise be
-/// silently dropped, and the annotation placed without its selector.
-fn check_properties(m: &Map<String, Value>, loc: &Loc) -> Result<(), ImportError> {
-    for key in m.keys() {
-        if !VOCABULARY.contains(&key.as_str()) && !key.contains(':') {
-            return loc.fail(format!(
-                "unknown property {key:?} (not a term of the Web Annotation vocabulary)"
-            ));
-        }
-    }
-    Ok(())
+/// Terms an inline context defines (`{"confidence": "https://…#confidence"}`), by term.
+type Terms = std::collections::BTreeMap<String, String>;
+
+/// The extension properties of an object, to keep: properties with a colon (an IRI or a
+/// compact IRI such as `skos:prefLabel`) as written, and terms an inline context defines
+/// under their IRI. Other unknown properties mean nothing in JSON-LD and are ignored.
+fn extensions(m: &Map<String, Value>, terms: &Terms) -> std::collections::BTreeMap<String, Value> {
+    m.iter()
+        .filter(|(k, _)| !VOCABULARY.contains(&k.as_str()) && !k.starts_with('@'))
+        .filter_map(|(k, v)| {
+            let key = if k.contains(':') {
+                k.clone()
+            } else {
+                terms.get(k)?.clone()
+            };
+            Some((key, v.clone()))
+        })
+        .collect()
 }
 
-fn check_context(m: &Map<String, Value>, loc: &Loc) -> Result<(), ImportError> {
+fn is_anno_context(s: &str) -> bool {
+    s == CONTEXT || s == "https://www.w3.org/ns/anno.jsonld"
+}
+
+/// Check that `anno.jsonld` is the context (or one of them, in any place), and return the
+/// terms any inline context next to it defines.
+fn read_context(m: &Map<String, Value>, loc: &Loc) -> Result<Terms, ImportError> {
+    let mut terms = Terms::new();
     let ok = match m.get("@context") {
-        Some(Value::String(s)) => s == CONTEXT || s == "https://www.w3.org/ns/anno.jsonld",
-        Some(Value::Array(a)) => a
-            .first()
-            .and_then(Value::as_str)
-            .is_some_and(|s| s == CONTEXT || s == "https://www.w3.org/ns/anno.jsonld"),
+        Some(Value::String(s)) => is_anno_context(s),
+        Some(Value::Array(a)) => {
+            for c in a.iter().filter_map(Value::as_object) {
+                for (term, def) in c {
+                    let iri = match def {
+                        Value::String(iri) => Some(iri.as_str()),
+                        Value::Object(d) => d.get("@id").and_then(Value::as_str),
+                        _ => None,
+                    };
+                    if let Some(iri) = iri.filter(|i| i.contains(':')) {
+                        terms.insert(term.clone(), iri.to_string());
+                    }
+                }
+            }
+            a.iter().filter_map(Value::as_str).any(is_anno_context)
+        }
         Some(other) => {
             return loc
                 .field("@context")
@@ -339,11 +370,10 @@ fn check_context(m: &Map<String, Value>, loc: &Loc) -> Result<(), ImportError> {
         }
     };
     if ok {
-        Ok(())
+        Ok(terms)
     } else {
-        loc.field("@context").fail(format!(
-            "expected {CONTEXT:?} (first, if there are several)"
-        ))
+        loc.field("@context")
+            .fail(format!("expected {CONTEXT:?} among its values"))
     }
 }
 
@@ -389,15 +419,22 @@ pub fn parse(input: &str) -> Result<Document, ImportError> {
         }
         Value::Object(m) => {
             let loc = Loc::new("the file");
-            check_context(m, &loc)?;
+            let terms = read_context(m, &loc)?;
             if has_type(m, "AnnotationCollection") {
-                read_collection(m, &loc)
+                read_collection(m, &loc, terms)
             } else if has_type(m, "AnnotationPage") {
-                let mut reader = Reader::default();
+                let mut reader = Reader {
+                    terms,
+                    ..Reader::default()
+                };
                 reader.page(m, &loc, 0)?;
                 reader.finish()
             } else if has_type(m, "Annotation") {
-                let mut reader = Reader::default();
+                let mut reader = Reader {
+                    terms,
+                    ..Reader::default()
+                };
+                reader.count = 1;
                 reader.annotation(m, 1)?;
                 reader.finish()
             } else {
@@ -415,7 +452,8 @@ pub fn parse(input: &str) -> Result<Document, ImportError> {
             for (i, item) in items.iter().enumerate() {
                 let n = i + 1;
                 let m = expect_obj(item, &Loc::new(format!("annotation {n}")))?;
-                check_context(m, &Loc::new(format!("annotation {n}")))?;
+                reader.terms = read_context(m, &Loc::new(format!("annotation {n}")))?;
+                reader.count = n;
                 reader.annotation(m, n)?;
             }
             reader.finish()
@@ -427,9 +465,15 @@ pub fn parse(input: &str) -> Result<Document, ImportError> {
     }
 }
 
-fn read_collection(m: &Map<String, Value>, loc: &Loc) -> Result<Document, ImportError> {
-    check_properties(m, loc)?;
-    let mut reader = Reader::default();
+fn read_collection(
+    m: &Map<String, Value>,
+    loc: &Loc,
+    terms: Terms,
+) -> Result<Document, ImportError> {
+    let mut reader = Reader {
+        terms,
+        ..Reader::default()
+    };
     if let Some(g) = m.get("generated") {
         let when = expect_str(g, &loc.field("generated"))?;
         reader.generated = Some(
@@ -485,8 +529,11 @@ struct Reader {
     pending: Vec<Pending>,
     texts: Vec<EmbeddedText>,
     skipped: Vec<String>,
+    ignored: Vec<String>,
     generated: Option<f64>,
     count: usize,
+    /// Terms the file's inline contexts define.
+    terms: Terms,
 }
 
 /// How many pages a collection may chain: far more than any real export, few enough that a
@@ -500,7 +547,6 @@ impl Reader {
         loc: &Loc,
         depth: usize,
     ) -> Result<(), ImportError> {
-        check_properties(page, loc)?;
         if !has_type(page, "AnnotationPage") {
             return loc.fail("expected an object of type AnnotationPage");
         }
@@ -530,12 +576,11 @@ impl Reader {
 
     fn annotation(&mut self, m: &Map<String, Value>, n: usize) -> Result<(), ImportError> {
         let base = Loc::new(format!("annotation {n}"));
-        let id = match m.get("id") {
+        let id = match keyword(m, "id") {
             Some(v) => expect_str(v, &base.field("id"))?,
             None => return base.fail("it has no \"id\""),
         };
         let loc = Loc::new(format!("annotation {n} ({})", shorten(id)));
-        check_properties(m, &loc)?;
         if !id.contains(':') {
             return loc.field("id").fail(format!("{id:?} is not an IRI"));
         }
@@ -548,28 +593,59 @@ impl Reader {
             }
         }
 
-        let (verdict, note) = read_bodies(m, &loc)?;
-        let creator = m
-            .get("creator")
-            .map(|c| read_creator(c, &loc.field("creator")))
-            .transpose()?;
+        let (verdict, note, unread) = read_bodies(m, &loc)?;
+        let creator = match m.get("creator") {
+            Some(c) => read_creator(c, &loc.field("creator"))?,
+            None => None,
+        };
         let created = read_time(m, "created", &loc)?;
         let modified = read_time(m, "modified", &loc)?;
         let Some(target) = m.get("target") else {
             return loc.fail("it has no \"target\"");
         };
+        // Several targets: the first passage newsmark can place is the one tagged.
+        let mut placeable = None;
+        let mut why_not = Vec::new();
         let targets = one_or_many(target);
-        let [(i, target)] = targets.as_slice() else {
-            return loc.field("target").fail(format!(
-                "it has {} targets; newsmark places one passage per annotation",
-                targets.len()
-            ));
-        };
-        let (source, quote, position) = self.target(target, &at(&loc.field("target"), *i))?;
-        if verdict.is_none() && note.is_empty() {
+        let count = targets.len();
+        for (k, (i, target)) in targets.into_iter().enumerate() {
+            match self.target(target, &at(&loc.field("target"), i))? {
+                Ok(found) => {
+                    placeable = Some(found);
+                    if k + 1 < count {
+                        self.ignored.push(format!(
+                            "annotation {n} ({}): {} more target(s) after the one placed",
+                            shorten(id),
+                            count - k - 1
+                        ));
+                    }
+                    break;
+                }
+                Err(reason) => why_not.push(reason),
+            }
+        }
+        let Some((source, quote, position)) = placeable else {
+            let reason = why_not.join("; ");
             self.skipped
-                .push(format!("annotation {n} has neither a verdict nor a note"));
+                .push(format!("annotation {n} ({}): {reason}", shorten(id)));
             return Ok(());
+        };
+        if verdict.is_none() && note.is_empty() {
+            let why = if unread.is_empty() {
+                "it has neither a verdict nor a note".to_string()
+            } else {
+                format!(
+                    "it has neither a verdict nor a note that newsmark reads ({})",
+                    unread.join("; ")
+                )
+            };
+            self.skipped
+                .push(format!("annotation {n} ({}): {why}", shorten(id)));
+            return Ok(());
+        }
+        for part in &unread {
+            self.ignored
+                .push(format!("annotation {n} ({}): {part}", shorten(id)));
         }
         let fallback = self.generated.unwrap_or(0.0);
         let annotation = Annotation {
@@ -584,6 +660,7 @@ impl Reader {
             verdict,
             note,
             creator,
+            extensions: extensions(m, &self.terms),
             created: created.or(modified).unwrap_or(fallback),
             modified: modified.or(created).unwrap_or(fallback),
         };
@@ -595,75 +672,81 @@ impl Reader {
         Ok(())
     }
 
-    fn target(
-        &mut self,
-        target: &Value,
-        loc: &Loc,
-    ) -> Result<(Source, Option<Quote>, Option<Position>), ImportError> {
+    /// The passage a target names, or why there is none newsmark can place (`Ok(Err)`:
+    /// the annotation is skipped); a malformed value refuses the file.
+    fn target(&mut self, target: &Value, loc: &Loc) -> Result<Result<Placed, String>, ImportError> {
         let m = match target {
             Value::String(iri) => {
-                return loc.fail(format!(
-                    "the target is only the article ({iri}), with no passage to place"
-                ))
+                return Ok(Err(format!(
+                    "the target is only the article ({}), with no passage to place",
+                    shorten(iri)
+                )))
             }
             other => expect_obj(other, loc)?,
         };
-        check_properties(m, loc)?;
         let Some(source) = m.get("source") else {
-            return loc.fail("the target has no \"source\"");
+            // A whole resource (a web page, an image) or a set of them (Composite, List,
+            // Independents, Choice): valid targets, with no passage of a text in them.
+            let what = match (
+                types(m, loc)?.first(),
+                keyword(m, "id").and_then(Value::as_str),
+            ) {
+                (Some(t), _) if matches!(*t, "Composite" | "List" | "Independents" | "Choice") => {
+                    format!("the target is a set of resources ({t}), not a passage of one text")
+                }
+                (_, Some(iri)) => format!(
+                    "the target is a whole resource ({}), with no passage to place",
+                    shorten(iri)
+                ),
+                _ => "the target names no source, so there is no passage to place".to_string(),
+            };
+            return Ok(Err(what));
         };
+        // Files written by newsmark before the hash moved to the source IRI alone recorded it
+        // as a state value "sha256:…"; other states (TimeState, HttpRequestState) say nothing
+        // newsmark uses.
         let mut sha = None;
         if let Some(state) = m.get("state") {
             for (i, s) in one_or_many(state) {
                 let sloc = at(&loc.field("state"), i);
-                let sm = expect_obj(s, &sloc)?;
-                check_properties(sm, &sloc)?;
-                if let Some(v) = opt_str(sm, "value", &sloc)? {
-                    if let Some(h) = v.strip_prefix("sha256:") {
-                        if !crate::text::is_sha256_hex(h) {
-                            return sloc.field("value").fail(format!(
-                                "{:?} is not a SHA-256 hash (64 lower-case hex digits)",
-                                shorten(v)
-                            ));
-                        }
-                        sha = Some(h.to_string());
+                let Some(sm) = s.as_object() else { continue };
+                if let Some(h) = sm
+                    .get("value")
+                    .and_then(Value::as_str)
+                    .and_then(|v| v.strip_prefix("sha256:"))
+                {
+                    if !crate::text::is_sha256_hex(h) {
+                        return sloc.field("value").fail(format!(
+                            "{:?} is not a SHA-256 hash (64 lower-case hex digits)",
+                            shorten(h)
+                        ));
                     }
+                    sha = Some(h.to_string());
                 }
             }
         }
         let source = self.source(source, &loc.field("source"), sha)?;
-        let mut quote = None;
-        let mut position = None;
         let Some(selector) = m.get("selector") else {
-            return loc.fail("the target has no \"selector\", so there is no passage to place");
+            return Ok(Err(
+                "the target has no selector, so there is no passage to place".into(),
+            ));
         };
+        let mut found = Found::default();
         for (i, s) in one_or_many(selector) {
-            let sloc = at(&loc.field("selector"), i);
-            let sm = expect_obj(s, &sloc)?;
-            check_properties(sm, &sloc)?;
-            let t = types(sm, &sloc)?;
-            if t.contains(&"TextQuoteSelector") {
-                let q = read_quote(sm, &sloc)?;
-                if q.exact.trim().is_empty() {
-                    return sloc.field("exact").fail("the quoted passage is empty");
-                }
-                quote = Some(q);
-            } else if t.contains(&"TextPositionSelector") {
-                position = Some(read_position(sm, &sloc)?);
-            } else if t.iter().any(|t| PAGE_SELECTORS.contains(t)) {
-                continue;
+            read_selector(s, &at(&loc.field("selector"), i), false, &mut found)?;
+        }
+        if found.quote.is_none() && found.position.is_none() && found.relative {
+            return Ok(Err(format!("the target's only position counts inside a region ({}) of another format, not in the text", found.unread.join(", "))));
+        }
+        if found.quote.is_none() && found.position.is_none() {
+            let unread = if found.unread.is_empty() {
+                String::new()
             } else {
-                return sloc.field("type").fail(format!(
-                    "unknown selector type {}",
-                    t.first()
-                        .map_or_else(|| "(none)".to_string(), |t| format!("{t:?}"))
-                ));
-            }
+                format!(" (only {})", found.unread.join(", "))
+            };
+            return Ok(Err(format!("the target has no selector of the text newsmark can read{unread}, so there is no passage to place")));
         }
-        if quote.is_none() && position.is_none() {
-            return loc.field("selector").fail("there is no TextQuoteSelector or TextPositionSelector, so there is no passage to place");
-        }
-        Ok((source, quote, position))
+        Ok(Ok((source, found.quote, found.position)))
     }
 
     fn source(&mut self, v: &Value, loc: &Loc, sha: Option<String>) -> Result<Source, ImportError> {
@@ -677,8 +760,7 @@ impl Reader {
                 })
             }
             Value::Object(m) => {
-                check_properties(m, loc)?;
-                let id = match m.get("id") {
+                let id = match keyword(m, "id") {
                     Some(v) => expect_str(v, &loc.field("id"))?.to_string(),
                     None => return loc.fail("the source has no \"id\""),
                 };
@@ -748,18 +830,99 @@ impl Reader {
                     a.quote = span.map(|s| super::quote_of(&t.text, s)).unwrap_or(a.quote);
                 }
             }
-            if a.quote.exact.trim().is_empty() {
-                return loc.field("target.selector").fail("there is only a TextPositionSelector, and the article's text is not in the file to read the passage from");
-            }
+            // A passage given only by position and not in the file's texts is read from the
+            // open article it names when the import is planned, or skipped there.
             annotations.push(a);
         }
         Ok(Document {
             annotations,
             texts: self.texts,
             skipped: self.skipped,
+            ignored: self.ignored,
             format: "W3C Web Annotation",
         })
     }
+}
+
+/// A target's article and passage.
+type Placed = (Source, Option<Quote>, Option<Position>);
+
+/// What the selectors of one target give.
+#[derive(Default)]
+struct Found {
+    quote: Option<Quote>,
+    position: Option<Position>,
+    /// The selector types passed over, for the reason when nothing usable is left.
+    unread: Vec<String>,
+    /// A position inside a refined region was passed over.
+    relative: bool,
+}
+
+/// Read one selector: a `TextQuoteSelector`, a `TextPositionSelector`, a `FragmentSelector`
+/// with an RFC 5147 `char=` range, or any other selector whose `refinedBy` holds one of
+/// those. Inside a refined selector positions count from the start of the region, not of
+/// the text, so only quotes are taken there (`inside`). Other selector types are ignored.
+fn read_selector(
+    s: &Value,
+    sloc: &Loc,
+    inside: bool,
+    found: &mut Found,
+) -> Result<(), ImportError> {
+    let Some(sm) = s.as_object() else {
+        found.unread.push(kind(s));
+        return Ok(());
+    };
+    let t = types(sm, sloc)?;
+    if t.contains(&"TextQuoteSelector") {
+        let q = read_quote(sm, sloc)?;
+        if q.exact.trim().is_empty() {
+            return sloc.field("exact").fail("the quoted passage is empty");
+        }
+        found.quote = Some(q);
+    } else if t.contains(&"TextPositionSelector") {
+        let p = read_position(sm, sloc)?;
+        if inside {
+            found.relative = true;
+        } else {
+            found.position = Some(p);
+        }
+    } else if let Some(p) = t
+        .contains(&"FragmentSelector")
+        .then(|| char_fragment(sm))
+        .flatten()
+    {
+        if !inside {
+            found.position = Some(p);
+        }
+    } else {
+        found.unread.push(t.first().map_or_else(
+            || "a selector with no type".to_string(),
+            |t| (*t).to_string(),
+        ));
+    }
+    if let Some(refined) = sm.get("refinedBy") {
+        for (i, r) in one_or_many(refined) {
+            read_selector(r, &at(&sloc.field("refinedBy"), i), true, found)?;
+        }
+    }
+    Ok(())
+}
+
+/// The range of a `FragmentSelector` for plain text (RFC 5147, `char=10,42`), if it is one.
+fn char_fragment(sm: &Map<String, Value>) -> Option<Position> {
+    let value = sm.get("value")?.as_str()?;
+    let conforms = sm.get("conformsTo").and_then(Value::as_str).unwrap_or("");
+    if !conforms.is_empty() && !conforms.contains("rfc5147") {
+        return None;
+    }
+    // "char=10,42" possibly followed by ";length=…" or integrity checks.
+    let range = value.strip_prefix("char=")?.split(';').next()?;
+    let (a, b) = range.split_once(',')?;
+    let (start, end) = (
+        a.trim().parse::<usize>().ok()?,
+        b.trim().parse::<usize>().ok()?,
+    );
+    (start < end).then_some(Position { start, end })
 }
 
 /// The passage of a `TextQuoteSelector` (the `exact` text may be blank; callers decide).
@@ -813,11 +976,14 @@ pub(crate) fn read_time(
     parse_rfc3339(s).map_or_else(|| loc.field(key).fail(not_a_date(s)), |t| Ok(Some(t)))
 }
 
-/// The verdict and note the bodies give. Tags that are not verdicts are kept in the note.
+/// The verdict and note the bodies give, and the bodies passed over (links to bodies
+/// elsewhere, bodies of other types). Tags that are not verdicts are kept in the note.
 fn read_bodies(
     m: &Map<String, Value>,
     loc: &Loc,
-) -> Result<(Option<Verdict>, String), ImportError> {
+) -> Result<(Option<Verdict>, String, Vec<String>), ImportError> {
+    let mut unread = Vec::new();
+    let mut links: Vec<String> = Vec::new();
     let mut verdict: Option<Verdict> = None;
     let mut notes: Vec<String> = Vec::new();
     let mut other_tags: Vec<String> = Vec::new();
@@ -828,16 +994,26 @@ fn read_bodies(
         for (i, b) in one_or_many(body) {
             let bloc = at(&loc.field("body"), i);
             let bm = match b {
-                Value::String(iri) => return bloc.fail(format!("the body is only a link ({iri}); newsmark reads bodies written in the file (TextualBody)")),
+                Value::String(iri) => {
+                    unread.push(format!("a body that is only a link, {}", shorten(iri)));
+                    links.push(iri.clone());
+                    continue;
+                }
                 other => expect_obj(other, &bloc)?,
             };
-            check_properties(bm, &bloc)?;
             let t = types(bm, &bloc)?;
-            if !t.is_empty() && !t.contains(&"TextualBody") {
-                return bloc.field("type").fail(format!(
-                    "a body of type {:?} is not supported; newsmark reads TextualBody",
-                    t.first().copied().unwrap_or("")
-                ));
+            let textual = t.contains(&"TextualBody");
+            if !textual && (!t.is_empty() || bm.get("value").is_none()) {
+                // A resource described by its id and type (a Video, a web page): valid, and
+                // nothing newsmark can show as a verdict or a note.
+                unread.push(match t.first() {
+                    Some(t) => format!("a body of type {t}"),
+                    None => "a body with no text".to_string(),
+                });
+                if let Some(iri) = keyword(bm, "id").and_then(Value::as_str) {
+                    links.push(iri.to_string());
+                }
+                continue;
             }
             let value = match bm.get("value") {
                 Some(v) => expect_str(v, &bloc.field("value"))?,
@@ -872,7 +1048,18 @@ fn read_bodies(
     if !other_tags.is_empty() {
         notes.push(format!("Tags: {}", other_tags.join(", ")));
     }
-    Ok((verdict, notes.join("\n\n")))
+    // An annotation whose only bodies are links (a comment kept on another page) keeps them
+    // in its note rather than being lost; next to a verdict or a note they are passed over.
+    if verdict.is_none() && notes.is_empty() && !links.is_empty() {
+        notes.push(format!("Linked: {}", links.join(", ")));
+        unread.clear();
+    }
+    Ok((verdict, notes.join("\n\n"), unread))
+}
+
+/// An agent class without its namespace: "foaf:Person" and "schema:Person" are "Person".
+fn oa_agent(t: &str) -> &str {
+    t.rsplit([':', '#', '/']).next().unwrap_or(t)
 }
 
 /// A motivation or purpose without its namespace: "oa:assessing" and
@@ -883,15 +1070,18 @@ fn oa_term(s: &str) -> &str {
         .unwrap_or(s)
 }
 
-fn read_creator(v: &Value, loc: &Loc) -> Result<Creator, ImportError> {
+/// The creator of an annotation: the first, when several are named.
+fn read_creator(v: &Value, loc: &Loc) -> Result<Option<Creator>, ImportError> {
     let items = one_or_many(v);
-    let [(i, v)] = items.as_slice() else {
-        return loc.fail(format!(
-            "{} creators are named; newsmark keeps one per annotation",
-            items.len()
-        ));
+    let Some((i, v)) = items.first() else {
+        return Ok(None);
     };
     let loc = at(loc, *i);
+    read_agent(v, &loc).map(Some)
+}
+
+fn read_agent(v: &Value, loc: &Loc) -> Result<Creator, ImportError> {
+    let loc = loc.clone();
     match v {
         Value::String(iri) => Ok(Creator {
             id: Some(iri.clone()),
@@ -900,19 +1090,16 @@ fn read_creator(v: &Value, loc: &Loc) -> Result<Creator, ImportError> {
         }),
         other => {
             let m = expect_obj(other, &loc)?;
-            check_properties(m, &loc)?;
-            let kind = match types(m, &loc)?.first() {
-                None => CreatorKind::Person,
-                Some(t) => CreatorKind::from_name(t).map_or_else(
-                    || {
-                        loc.field("type").fail(format!(
-                            "expected Person, Organization or Software, found {t:?}"
-                        ))
-                    },
-                    Ok,
-                )?,
-            };
-            let id = opt_str(m, "id", &loc)?.map(str::to_string);
+            // The model's agent classes; another class (the model only says SHOULD) is
+            // read as a person's, the commonest kind of creator.
+            let kind = types(m, &loc)?
+                .iter()
+                .find_map(|t| CreatorKind::from_name(oa_agent(t)))
+                .unwrap_or(CreatorKind::Person);
+            let id = keyword(m, "id")
+                .map(|v| expect_str(v, &loc.field("id")))
+                .transpose()?
+                .map(str::to_string);
             let name = match opt_str(m, "name", &loc)? {
                 Some(n) => Some(n.to_string()),
                 None => opt_str(m, "nickname", &loc)?.map(str::to_string),

@@ -68,6 +68,7 @@ mod tests {
             verdict: None,
             note: "check".into(),
             creator: None,
+            extensions: Default::default(),
             created: 1.0,
             modified: 2.0,
         };

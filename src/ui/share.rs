@@ -346,7 +346,10 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
                         </details>
                     }
                     if !plan.skipped.is_empty() {
-                        <p class="hint">{ format!("Left out, not about a passage: {}.", plan.skipped.join("; ")) }</p>
+                        <p class="hint">{ format!("Left out: {}.", plan.skipped.join("; ")) }</p>
+                    }
+                    if !plan.ignored.is_empty() {
+                        <p class="hint">{ format!("Passed over (not read by newsmark): {}.", plan.ignored.join("; ")) }</p>
                     }
                     <div class="dialog-actions">
                         <button type="button" class="primary" onclick={apply} disabled={plan.is_empty()}>{ "Apply import" }</button>
