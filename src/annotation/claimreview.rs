@@ -1,11 +1,16 @@
 //! schema.org `ClaimReview`: the form fact-checkers publish, read by search engines and
 //! fact-check aggregators. One review per tagged claim; a claim that several outlets
 //! report in the same words (give or take spelling and punctuation) lists every article
-//! where it appears.
+//! where it appears, by its headline.
+//!
+//! Only schema.org terms are written, each on a type in its domain (a test checks every
+//! one against the vocabulary): the author is a `Person` or an `Organization`, each review
+//! has a stable `url` (`urn:newsmark:claimreview:<article>:<claim>:<reader>`, the same on
+//! every export of the same tag), and its dates are the tag's own.
 
 use super::anchor::same_wording;
-use super::timestamps::to_date;
-use super::{ArticleRef, ArticleTags, Creator, Verdict};
+use super::timestamps::to_rfc3339;
+use super::{reader_key, ArticleRef, ArticleTags, Creator, CreatorKind, Verdict};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
@@ -25,7 +30,40 @@ fn rating(v: Verdict) -> Value {
 }
 
 fn appearance(a: &ArticleRef<'_>) -> Value {
-    json!({ "@type": "NewsArticle", "name": a.file, "identifier": super::source_iri(a.sha256) })
+    json!({ "@type": "NewsArticle", "headline": a.title, "identifier": super::source_iri(a.sha256) })
+}
+
+/// The author as schema.org has agents: a `Person` or an `Organization` (software that
+/// made a tag stands for the organisation that runs it). Without a name, the reader is
+/// named by their id alone.
+fn author_json(author: &Creator) -> Value {
+    let kind = match author.kind {
+        CreatorKind::Person => "Person",
+        CreatorKind::Organization | CreatorKind::Software => "Organization",
+    };
+    let mut m = serde_json::Map::new();
+    m.insert("@type".into(), json!(kind));
+    if let Some(name) = author
+        .name
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        m.insert("name".into(), json!(name));
+    }
+    if let Some(id) = &author.id {
+        m.insert("identifier".into(), json!(id));
+    }
+    Value::Object(m)
+}
+
+/// The review's own IRI: the same whenever the same reader's tag on the same claim is
+/// exported, so a site that publishes it can update it in place.
+pub fn review_iri(sha256: &str, claim: &str, author: &Creator) -> String {
+    format!(
+        "urn:newsmark:claimreview:{sha256}:{claim}:{}",
+        reader_key(author)
+    )
 }
 
 /// A cheap first test: sentences whose lengths differ by more than the edits allowed
@@ -44,7 +82,6 @@ pub fn claim_reviews(
     articles: &[ArticleRef<'_>],
     tags: &HashMap<String, ArticleTags>,
     author: &Creator,
-    published: f64,
 ) -> Value {
     // Every claim of every article with its white space folded, once: each review compares
     // its claim with all of them.
@@ -81,13 +118,17 @@ pub fn claim_reviews(
                 .map(|(other, _)| appearance(other))
                 .collect();
             let author = tag.creator.as_ref().unwrap_or(author);
+            let url = review_iri(a.sha256, &claim.id, author);
             let mut review = json!({
                 "@type": "ClaimReview",
+                "@id": url,
+                "url": url,
                 "claimReviewed": sentence,
                 "reviewRating": rating(verdict),
                 "itemReviewed": { "@type": "Claim", "appearance": appears },
-                "author": { "@type": author.kind.name(), "name": author.display() },
-                "datePublished": to_date(published),
+                "author": author_json(author),
+                "datePublished": to_rfc3339(tag.first_made()),
+                "dateModified": to_rfc3339(tag.modified),
             });
             if !tag.note.trim().is_empty() {
                 if let Some(m) = review.as_object_mut() {

@@ -307,7 +307,7 @@ fn export_text(
             .into_iter()
             .filter(|a| only.is_none_or(|sha| a.sha256 == sha))
             .collect();
-        let doc = claimreview::claim_reviews(&refs, &state.tags, me, at);
+        let doc = claimreview::claim_reviews(&refs, &state.tags, me);
         let n = doc
             .get("@graph")
             .and_then(serde_json::Value::as_array)

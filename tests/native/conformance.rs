@@ -176,3 +176,153 @@ fn every_export_expands_and_compacts_back_unchanged() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The schema.org terms ClaimReview export may use, as the vocabulary defines them
+/// (schema.org 29.x, `rdfs:subClassOf` and `schema:domainIncludes`): each type with its
+/// parent, and each property with the types of its domain.
+const SCHEMA_TYPES: &[(&str, &str)] = &[
+    ("Thing", ""),
+    ("CreativeWork", "Thing"),
+    ("Review", "CreativeWork"),
+    ("ClaimReview", "Review"),
+    ("Claim", "CreativeWork"),
+    ("Article", "CreativeWork"),
+    ("NewsArticle", "Article"),
+    ("Intangible", "Thing"),
+    ("Rating", "Intangible"),
+    ("Person", "Thing"),
+    ("Organization", "Thing"),
+];
+const SCHEMA_PROPERTIES: &[(&str, &[&str])] = &[
+    ("name", &["Thing"]),
+    ("alternateName", &["Thing"]),
+    ("identifier", &["Thing"]),
+    ("url", &["Thing"]),
+    ("author", &["CreativeWork", "Rating"]),
+    ("headline", &["CreativeWork"]),
+    ("datePublished", &["CreativeWork"]),
+    ("dateModified", &["CreativeWork"]),
+    ("itemReviewed", &["Review", "AggregateRating"]),
+    ("reviewRating", &["Review"]),
+    ("reviewBody", &["Review"]),
+    ("claimReviewed", &["ClaimReview"]),
+    ("appearance", &["Claim"]),
+    ("ratingValue", &["Rating"]),
+    ("bestRating", &["Rating"]),
+    ("worstRating", &["Rating"]),
+];
+
+/// Whether `kind` is `ancestor` or a subtype of it.
+fn is_a(kind: &str, ancestor: &str) -> bool {
+    let mut k = kind;
+    loop {
+        if k == ancestor {
+            return true;
+        }
+        match SCHEMA_TYPES.iter().find(|(t, _)| *t == k) {
+            Some((_, parent)) if !parent.is_empty() => k = parent,
+            _ => return false,
+        }
+    }
+}
+
+/// Every node's type is a schema.org type and every property is used on a type in its
+/// domain; returns the problems found.
+fn schema_problems(v: &Value, path: &str, out: &mut Vec<String>) {
+    match v {
+        Value::Array(items) => {
+            for (i, x) in items.iter().enumerate() {
+                schema_problems(x, &format!("{path}[{i}]"), out);
+            }
+        }
+        Value::Object(m) => {
+            let kind = m.get("@type").and_then(Value::as_str);
+            if let Some(k) = kind {
+                if !SCHEMA_TYPES.iter().any(|(t, _)| *t == k) {
+                    out.push(format!("{path}: {k} is not a schema.org type"));
+                }
+            }
+            for (key, value) in m {
+                if key.starts_with('@') {
+                    continue;
+                }
+                match (SCHEMA_PROPERTIES.iter().find(|(p, _)| p == key), kind) {
+                    (None, _) => out.push(format!("{path}.{key}: not a schema.org property")),
+                    (Some((_, domain)), Some(k)) if !domain.iter().any(|d| is_a(k, d)) => {
+                        out.push(format!("{path}.{key}: not a property of {k}"))
+                    }
+                    (Some(_), None) => out.push(format!("{path}.{key}: on a node with no @type")),
+                    _ => {}
+                }
+                schema_problems(value, &format!("{path}.{key}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn claim_review_uses_only_schema_org_terms_on_types_in_their_domain() {
+    use newsmark::annotation::claimreview::claim_reviews;
+    let state = tagged(
+        seeds(),
+        &[
+            (0, 3, Some(Verdict::Disputed), "Kremlin says Wednesday"),
+            (1, 0, Some(Verdict::Confirmed), ""),
+        ],
+    );
+    let refs = state.article_refs();
+    for author in [
+        reader("1", Some("Desk A")),
+        reader("2", None),
+        Creator {
+            id: None,
+            kind: CreatorKind::Organization,
+            name: Some("Fact desk".into()),
+        },
+    ] {
+        let doc = claim_reviews(&refs, &state.tags, &author);
+        assert_eq!(doc["@context"], "https://schema.org");
+        let reviews = doc["@graph"].as_array().unwrap();
+        assert_eq!(reviews.len(), 2);
+        let mut problems = Vec::new();
+        schema_problems(&doc["@graph"], "@graph", &mut problems);
+        assert!(problems.is_empty(), "{problems:#?}");
+        for r in reviews {
+            // A url per review, stable across exports; the author a Person or Organization
+            // with a name only when the reader gave one; the tag's own dates.
+            let url = r["url"].as_str().unwrap();
+            assert!(url.starts_with("urn:newsmark:claimreview:"), "{url}");
+            assert_eq!(r["@id"], r["url"]);
+            assert!(matches!(
+                r["author"]["@type"].as_str(),
+                Some("Person" | "Organization")
+            ));
+            assert_eq!(r["author"]["name"].as_str(), author.name.as_deref());
+            assert!(
+                r["datePublished"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("2025-11-21T"),
+                "{r}"
+            );
+            for a in r["itemReviewed"]["appearance"].as_array().unwrap() {
+                let headline = a["headline"].as_str().unwrap();
+                assert!(
+                    state.articles.iter().any(|x| x.headline() == headline),
+                    "{headline}"
+                );
+            }
+        }
+        let again = claim_reviews(&refs, &state.tags, &author);
+        assert_eq!(doc, again, "the same tags give the same reviews");
+    }
+    // The checker itself catches a wrong type and a property off its domain.
+    let mut problems = Vec::new();
+    schema_problems(
+        &serde_json::json!({ "@type": "Software", "claimReviewed": "x" }),
+        "$",
+        &mut problems,
+    );
+    assert_eq!(problems.len(), 2, "{problems:?}");
+}
