@@ -89,10 +89,10 @@ test('export, then import into a fresh browser profile: every tag and note comes
   await colleague.close();
 });
 
-test('a conflicting tag is shown side by side and only the chosen one is kept', async ({ browser }, info) => {
+test("a colleague's tag on a claim the reader tagged is kept beside the reader's, who said what", async ({ browser }, info) => {
   const { file } = await deskExport(browser, info.outputPath('share'));
 
-  const page = await (await browser.newContext()).newPage();
+  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
   await new Newsmark(page).open();
   // The reader here confirmed the claim Desk A disputed.
   await claims(page).nth(1).click();
@@ -102,29 +102,56 @@ test('a conflicting tag is shown side by side and only the chosen one is kept', 
 
   const share = new Share(page);
   let dialog = await share.importFile(file);
-  await expect(share.counts(dialog)).toContainText('1 conflicting');
-  const conflict = dialog.getByRole('group').filter({ hasText: 'Yours (stored here)' });
-  await expect(conflict.getByText('Yours (stored here)')).toBeVisible();
-  await expect(conflict.getByText('From Desk A')).toBeVisible();
-  await expect(conflict).toContainText('Confirmed');
-  await expect(conflict).toContainText('Disputed');
+  await expect(share.counts(dialog)).toContainText('4 new');
+  await expect(share.counts(dialog)).toContainText('0 conflicting');
+  await expect(dialog).toContainText('New tags by reader (Desk A: 4)');
   // Cancelling changes nothing.
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   expect(await storedData(page)).toEqual(before);
 
-  // Keep mine (the default): the claim stays confirmed, the other tags come in.
   dialog = await share.importFile(file);
   await dialog.getByRole('button', { name: 'Apply import' }).click();
+  await expect(dialog).toBeHidden();
+  // The reader's verdict stays theirs; Desk A's shows beside it, with its note.
   await expect(claims(page).nth(1)).toHaveAttribute('data-verdict', 'confirmed');
+  const chip = claims(page).nth(1).locator('.reader[data-reader="Desk A"]');
+  await expect(chip).toHaveText('Desk A: ✗ disputed');
+  await expect(chip).toHaveAttribute('title', 'Kremlin says “Wednesday”, not Tuesday');
+  // A claim only Desk A tagged shows Desk A's verdict.
   await expect(claims(page).nth(3)).toHaveAttribute('data-verdict', 'confirmed');
+  await expect(claims(page).nth(3).locator('.reader')).toHaveText('Desk A: ✓ confirmed');
+  // Exported again, each reader's tag is its own annotation.
+  const again = JSON.parse(readFileSync(await share.download(info.outputPath('again.jsonld')), 'utf8'));
+  expect(again.total).toBe(5);
+  expect(new Set(again.first.items.map((a: { id: string }) => a.id)).size).toBe(5);
+});
 
-  // Importing again and choosing theirs replaces it, note and all.
-  dialog = await share.importFile(file);
+test("the reader's own earlier export conflicts with what they changed since, and only the chosen tag is kept", async ({ browser }, info) => {
+  const { deskPage: page, file } = await deskExport(browser, info.outputPath('share'));
+  // Desk A changes their mind about the claim they disputed.
+  await new Newsmark(page).entries().first().click();
+  await claims(page).nth(1).click();
+  await page.keyboard.press('c');
+  await expect(claims(page).nth(1)).toHaveAttribute('data-verdict', 'confirmed');
+
+  const share = new Share(page);
+  let dialog = await share.importFile(file);
   await expect(share.counts(dialog)).toContainText('1 conflicting');
-  await dialog.getByRole('radio', { name: /From Desk A/ }).check();
+  const conflict = dialog.getByRole('group').filter({ hasText: 'Yours (stored here)' });
+  await expect(conflict.getByText('From the file (yours, earlier)')).toBeVisible();
+  await expect(conflict).toContainText('Confirmed');
+  await expect(conflict).toContainText('Disputed');
+  // Keep what is here (the default).
+  await dialog.getByRole('button', { name: 'Apply import' }).click();
+  await expect(claims(page).nth(1)).toHaveAttribute('data-verdict', 'confirmed');
+
+  // Importing again and choosing the file's replaces it, note and all.
+  dialog = await share.importFile(file);
+  await dialog.getByRole('radio', { name: /From the file/ }).check();
   await dialog.getByRole('button', { name: 'Apply import' }).click();
   await expect(claims(page).nth(1)).toHaveAttribute('data-verdict', 'disputed');
   await expect(claims(page).nth(1)).toContainText('Kremlin says “Wednesday”, not Tuesday');
+  await expect(claims(page).nth(1).locator('.reader')).toHaveCount(0);
 });
 
 test('articles carried in the file are added; annotations that fit nowhere are kept, listed and exported again', async ({ browser }, info) => {

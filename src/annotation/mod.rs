@@ -111,6 +111,10 @@ pub struct Tag {
     /// Who made it, for a tag that came from someone else's file; `None` for the reader's own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator: Option<Creator>,
+    /// Other readers' tags on the same claim, kept side by side with this one (each names
+    /// its creator; at most one per reader).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub others: Vec<Tag>,
 }
 
 impl Tag {
@@ -122,7 +126,45 @@ impl Tag {
             modified: at,
             created: Some(at),
             creator: None,
+            others: Vec::new(),
         }
+    }
+
+    /// Nothing at all on the claim: this tag says nothing and no other reader's does.
+    pub fn is_blank(&self) -> bool {
+        self.is_empty() && self.others.iter().all(Tag::is_empty)
+    }
+
+    /// Every reader's tag on the claim with what it says: this one (unless it is empty)
+    /// and the others.
+    pub fn all_readers(&self) -> impl Iterator<Item = &Tag> {
+        std::iter::once(self)
+            .filter(|t| !t.is_empty())
+            .chain(self.others.iter().filter(|t| !t.is_empty()))
+    }
+
+    /// The tag of the reader `key` (see [`reader_key`]) on this claim, if any; `me` is the
+    /// creator of tags that name none.
+    pub fn of_reader(&self, key: &str, me: &Creator) -> Option<&Tag> {
+        self.all_readers()
+            .find(|t| reader_key(t.creator.as_ref().unwrap_or(me)) == key)
+    }
+
+    /// Put `tag` (by its creator; `me` for none) in its place: it replaces that reader's
+    /// tag, or takes this claim's own place if that is empty, or joins the others.
+    pub fn with_reader(mut self, tag: Tag, me: &Creator) -> Tag {
+        let key = reader_key(tag.creator.as_ref().unwrap_or(me));
+        let mine = |t: &Tag| reader_key(t.creator.as_ref().unwrap_or(me)) == key;
+        let mut tag = tag;
+        tag.others.clear();
+        if self.is_empty() || mine(&self) {
+            let others = std::mem::take(&mut self.others);
+            tag.others = others.into_iter().filter(|t| !mine(t)).collect();
+            return tag;
+        }
+        self.others.retain(|t| !mine(t));
+        self.others.push(tag);
+        self
     }
 
     /// When the tag was first made; tags stored before that was recorded give their last
@@ -207,6 +249,7 @@ impl Annotation {
             modified: self.modified,
             created: Some(self.created),
             creator: self.creator.clone(),
+            others: Vec::new(),
         }
     }
 }
@@ -301,10 +344,15 @@ pub fn annotations_of(
     article
         .claims
         .iter()
-        .filter_map(|claim| {
-            let tag = tags.get(&claim.id).filter(|t| !t.is_empty())?;
+        .flat_map(|claim| {
+            tags.get(&claim.id)
+                .into_iter()
+                .flat_map(Tag::all_readers)
+                .map(move |tag| (claim, tag))
+        })
+        .map(|(claim, tag)| {
             let chars = offsets.span_in_chars(claim.span);
-            Some(Annotation {
+            Annotation {
                 id: annotation_iri(
                     article.sha256,
                     &claim.id,
@@ -326,7 +374,7 @@ pub fn annotations_of(
                 extensions: BTreeMap::new(),
                 created: tag.first_made(),
                 modified: tag.modified,
-            })
+            }
         })
         .collect()
 }

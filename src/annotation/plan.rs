@@ -2,16 +2,22 @@
 //! changed. Every annotation is placed (see [`super::anchor`]) on a claim of an open
 //! article or of an article whose text the file carries, and sorted:
 //!
-//! - **new**: the claim has no tag here;
-//! - **already present**: the claim's tag here says the same (verdict and note);
-//! - **conflicting**: the claim's tag here says something else, or the file itself gives
-//!   the claim different tags — the reader chooses, and until then nothing changes;
+//! - **new**: the claim has no tag here from the annotation's creator;
+//! - **already present**: that creator's tag here says the same (verdict and note);
+//! - **conflicting**: that creator's tag here says something else, or the file itself gives
+//!   the claim different tags from one creator — the reader chooses, and until then nothing
+//!   changes;
+//!
+//! Tags are compared reader by reader: a colleague's verdict on a claim the reader tagged
+//! otherwise is new, and is kept beside the reader's (who said what), never merged into it.
+//! An annotation whose creator is the reader (their own export, read back) is theirs; one
+//! that names no creator is from an unknown reader, not from the one importing it.
 //! - **cannot be placed**: no article holds the passage well enough; the annotation is
 //!   kept as an orphan, listed and exported again, never attached to another sentence.
 
 use super::anchor::{anchor, Method, MIN_QUOTE_SIMILARITY};
 use super::w3c::{Document, EmbeddedText, ImportError};
-use super::{Annotation, ArticleRef, ArticleTags, Tag};
+use super::{reader_key, Annotation, ArticleRef, ArticleTags, Creator, CreatorKind, Tag};
 use crate::analysis::Claim;
 use crate::text::{Offsets, Span};
 use std::collections::{BTreeMap, HashMap};
@@ -67,6 +73,8 @@ pub struct Plan {
     pub skipped: Vec<String>,
     /// Parts of the imported annotations passed over (see [`Document::ignored`]).
     pub ignored: Vec<String>,
+    /// The reader the plan was made for: the creator of the tags that name none.
+    pub reader: Option<Creator>,
 }
 
 impl Plan {
@@ -76,6 +84,15 @@ impl Plan {
             && self.conflicts.is_empty()
             && self.orphans.is_empty()
             && self.articles.is_empty()
+    }
+}
+
+/// The creator of annotations that name none: someone, not the reader importing them.
+pub fn unknown_reader() -> Creator {
+    Creator {
+        id: None,
+        kind: CreatorKind::Person,
+        name: None,
     }
 }
 
@@ -99,7 +116,9 @@ pub fn plan(
     open: &[ArticleRef<'_>],
     stored: &HashMap<String, ArticleTags>,
     orphans: &[Orphan],
+    me: &Creator,
 ) -> Result<Plan, ImportError> {
+    let my_key = reader_key(me);
     let Document {
         annotations,
         texts,
@@ -135,11 +154,13 @@ pub fn plan(
     }
     let offsets: Vec<Offsets<'_>> = candidates.iter().map(|c| Offsets::new(c.text)).collect();
 
-    let mut placed: BTreeMap<(String, String), (Placement, Vec<Tag>)> = BTreeMap::new();
+    // By article, claim and reader.
+    let mut placed: BTreeMap<(String, String, String), (Placement, Vec<Tag>)> = BTreeMap::new();
     let mut result = Plan {
         format,
         skipped,
         ignored,
+        reader: Some(me.clone()),
         ..Plan::default()
     };
     for (n, a) in annotations.iter().enumerate() {
@@ -191,8 +212,15 @@ pub fn plan(
                     orphan(&mut result, orphans, a, reason);
                     continue;
                 };
-                let key = (c.sha256.to_string(), claim.id.clone());
-                let tag = a.tag();
+                let mut tag = a.tag();
+                match &tag.creator {
+                    // The reader's own tags, read back, are theirs.
+                    Some(c) if reader_key(c) == my_key => tag.creator = None,
+                    Some(_) => {}
+                    None => tag.creator = Some(unknown_reader()),
+                }
+                let reader = reader_key(tag.creator.as_ref().unwrap_or(me));
+                let key = (c.sha256.to_string(), claim.id.clone(), reader);
                 let entry = placed.entry(key).or_insert_with(|| {
                     let placement = Placement {
                         sha256: c.sha256.to_string(),
@@ -211,11 +239,11 @@ pub fn plan(
             Err(reason) => orphan(&mut result, orphans, a, reason),
         }
     }
-    for ((sha, claim), (placement, incoming)) in placed {
+    for ((sha, claim, reader), (placement, incoming)) in placed {
         let here = stored
             .get(&sha)
             .and_then(|t| t.get(&claim))
-            .filter(|t| !t.is_empty());
+            .and_then(|t| t.of_reader(&reader, me));
         match (here, incoming.as_slice()) {
             (None, [_]) => result.new.push(placement),
             (Some(h), all) if all.iter().all(|t| t.says_same(h)) => result.present += 1,

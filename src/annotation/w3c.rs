@@ -1170,16 +1170,23 @@ pub fn annotation_json(a: &Annotation, me: &Creator, text: Option<&str>) -> Valu
     let mut target = Map::new();
     target.insert("source".into(), Value::Object(source));
     target.insert("selector".into(), compact_list(selector));
-    json!({
+    let mut out = json!({
         "id": a.id,
         "type": "Annotation",
         "motivation": MOTIVATION,
         "body": compact_list(body),
         "target": target,
-        "creator": creator_json(a.creator.as_ref().unwrap_or(me)),
         "created": to_rfc3339(a.created),
         "modified": to_rfc3339(a.modified),
-    })
+    });
+    // A tag whose file named no creator is written without one, not credited to anyone.
+    let creator = a.creator.as_ref().unwrap_or(me);
+    if creator.id.is_some() || creator.name.is_some() {
+        if let Some(m) = out.as_object_mut() {
+            m.insert("creator".into(), creator_json(creator));
+        }
+    }
+    out
 }
 
 /// The collection of annotations, in order. `texts` maps a content hash to the article

@@ -426,9 +426,10 @@ impl AppState {
     }
 
     fn put(&mut self, sha: &str, claim: &str, tag: Option<Tag>) {
+        // A claim keeps its entry while any reader's tag on it says something.
         let all = Rc::make_mut(&mut self.tags);
         let article = all.entry(sha.to_string()).or_default();
-        match tag.filter(|t| !t.is_empty()) {
+        match tag.filter(|t| !t.is_blank()) {
             Some(t) => {
                 article.insert(claim.to_string(), t);
             }
@@ -466,12 +467,14 @@ impl AppState {
             }
             Action::SetVerdict { claim, verdict, at } => {
                 next.edit(&claim, |before| {
-                    let created = before.as_ref().map_or(at, Tag::first_made);
-                    let note = before.map(|t| t.note).unwrap_or_default();
-                    Some(Tag {
-                        created: Some(created),
-                        ..Tag::new(verdict, note, at)
-                    })
+                    Some(own_change(before, |mine| Tag {
+                        created: Some(mine.map_or(at, Tag::first_made)),
+                        ..Tag::new(
+                            verdict,
+                            mine.map(|t| t.note.clone()).unwrap_or_default(),
+                            at,
+                        )
+                    }))
                 });
             }
             Action::EditNote => {
@@ -482,12 +485,10 @@ impl AppState {
             }
             Action::SetNote { claim, note, at } => {
                 next.edit(&claim, |before| {
-                    let created = before.as_ref().map_or(at, Tag::first_made);
-                    let verdict = before.and_then(|t| t.verdict);
-                    Some(Tag {
-                        created: Some(created),
-                        ..Tag::new(verdict, note.trim(), at)
-                    })
+                    Some(own_change(before, |mine| Tag {
+                        created: Some(mine.map_or(at, Tag::first_made)),
+                        ..Tag::new(mine.and_then(|t| t.verdict), note.trim(), at)
+                    }))
                 });
                 next.editing_note = None;
             }
@@ -607,12 +608,22 @@ impl AppState {
     fn apply_import(&mut self, plan: &Plan, choices: &[usize], at: f64) {
         let mut changed = 0;
         let mut refused = BTreeSet::new();
+        let me = plan
+            .reader
+            .clone()
+            .unwrap_or_else(crate::annotation::plan::unknown_reader);
+        // An imported tag takes its creator's place on the claim: it replaces that reader's
+        // tag and leaves the others' beside it.
         let mut set = |state: &mut AppState, sha: &str, claim: &str, tag: Option<Tag>| {
             if state.locked.contains(sha) {
                 refused.insert(sha.to_string());
                 return;
             }
             let before = state.tag(sha, claim).cloned();
+            let tag = match (before.clone(), tag) {
+                (Some(b), Some(t)) => Some(b.with_reader(t, &me)),
+                (_, t) => t,
+            };
             state.put(sha, claim, tag.clone());
             state.undo.push(Edit {
                 sha: sha.to_string(),
@@ -829,6 +840,25 @@ impl AppState {
         self.focused = None;
         self.editing_note = None;
     }
+}
+
+/// The reader's own change to a claim's tag: `change` gets the reader's own tag, if any,
+/// and returns the new one. Other readers' tags stay as they are; a colleague's tag that
+/// held the claim's own place moves beside the reader's.
+fn own_change(before: Option<Tag>, change: impl FnOnce(Option<&Tag>) -> Tag) -> Tag {
+    let Some(mut before) = before else {
+        return change(None);
+    };
+    let mut others = std::mem::take(&mut before.others);
+    let mine = if before.creator.is_none() {
+        Some(before)
+    } else {
+        others.insert(0, before);
+        None
+    };
+    let mut tag = change(mine.as_ref());
+    tag.others = others.into_iter().filter(|t| !t.is_empty()).collect();
+    tag
 }
 
 #[cfg(test)]

@@ -227,11 +227,12 @@ fn add_files(state: &State, files: Vec<web_sys::File>) {
 fn show_import(
     state: &State,
     store: &dyn Storage,
+    me: &crate::annotation::Creator,
     view: &UseStateHandle<ImportView>,
     name: &str,
     bytes: &[u8],
 ) {
-    let (preview, loads) = preview_import(&state.0, store, name, bytes);
+    let (preview, loads) = preview_import(&state.0, store, me, name, bytes);
     for action in loads {
         state.dispatch(action);
     }
@@ -242,6 +243,7 @@ fn show_import(
 fn preview_import(
     state: &AppState,
     store: &dyn Storage,
+    me: &crate::annotation::Creator,
     name: &str,
     bytes: &[u8],
 ) -> (ImportView, Vec<Action>) {
@@ -277,7 +279,7 @@ fn preview_import(
             }
         }
     }
-    match plan(doc, &state.article_refs(), &tags, &state.orphans) {
+    match plan(doc, &state.article_refs(), &tags, &state.orphans, me) {
         Ok(p) => (
             ImportView::Preview {
                 name: name.to_string(),
@@ -448,16 +450,19 @@ pub fn app() -> Html {
         let latest = latest.clone();
         let storage = storage.clone();
         let (import_open, import_view) = (import_open.clone(), import_view.clone());
+        // The reader's id does not change once made; only it matters to an import.
+        let me = profile.creator();
         use_memo((), move |_| {
             Callback::from(move |files: Vec<web_sys::File>| {
                 let Some(file) = files.into_iter().next() else {
                     return;
                 };
-                let (latest, storage, import_open, import_view) = (
+                let (latest, storage, import_open, import_view, me) = (
                     latest.clone(),
                     storage.clone(),
                     import_open.clone(),
                     import_view.clone(),
+                    me.clone(),
                 );
                 import_open.set(true);
                 wasm_bindgen_futures::spawn_local(async move {
@@ -474,7 +479,7 @@ pub fn app() -> Html {
                     let (store, _) = &*storage;
                     match read {
                         Ok(bytes) => {
-                            show_import(&state, store.as_ref(), &import_view, &name, &bytes)
+                            show_import(&state, store.as_ref(), &me, &import_view, &name, &bytes)
                         }
                         Err(message) => import_view.set(ImportView::Failed { name, message }),
                     }
@@ -1044,11 +1049,13 @@ pub fn app() -> Html {
     };
     let import_paste = {
         let (state, storage, import_view) = (state.clone(), storage.clone(), import_view.clone());
+        let profile = profile.clone();
         Callback::from(move |text: String| {
             let (store, _) = &*storage;
             show_import(
                 &state,
                 store.as_ref(),
+                &profile.creator(),
                 &import_view,
                 "Pasted annotations",
                 text.as_bytes(),

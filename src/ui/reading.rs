@@ -266,6 +266,8 @@ struct ClaimActions {
 struct ClaimState {
     verdict: Option<Verdict>,
     note: Option<String>,
+    /// Colleagues' tags on the claim, from imported files: (who, verdict, note).
+    readers: Vec<(String, Option<Verdict>, String)>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -337,6 +339,19 @@ fn paragraph(props: &ParagraphProps) -> Html {
                     { for marks_in(a, c.span, style) }
                     if let Some(n) = state.note.clone() {
                         <span class="note" data-note="">{ format!("Note: {n}") }</span>
+                    }
+                    if !state.readers.is_empty() {
+                        <span class="readers" aria-label="Colleagues' tags">
+                            { for state.readers.iter().map(|(who, v, note)| {
+                                let said = match v {
+                                    Some(Verdict::Confirmed) => "✓ confirmed",
+                                    Some(Verdict::Disputed) => "✗ disputed",
+                                    None => "note",
+                                };
+                                let title = (!note.is_empty()).then(|| note.clone());
+                                html! { <span class={classes!("reader", verdict_name(*v))} data-reader={who.clone()} {title}>{ format!("{who}: {said}") }</span> }
+                            }) }
+                        </span>
                     }
                     if props.editing_note.as_deref() == Some(c.id.as_str()) {
                         <NoteEditor claim={c.id.clone()} initial={state.note.clone().unwrap_or_default()} on_save={props.actions.on_note.clone()} on_cancel={props.actions.on_cancel_note.clone()} />
@@ -488,7 +503,12 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
             .iter()
             .map(|c| {
                 let tag = props.tags.get(&c.id);
-                ClaimState { verdict: tag.and_then(|t| t.verdict), note: tag.map(|t| t.note.clone()).filter(|n| !n.is_empty()) }
+                let readers = tag
+                    .into_iter()
+                    .flat_map(|t| t.all_readers())
+                    .filter_map(|t| Some((t.creator.as_ref()?.display().to_string(), t.verdict, t.note.trim().to_string())))
+                    .collect();
+                ClaimState { verdict: tag.and_then(|t| t.verdict), note: tag.map(|t| t.note.clone()).filter(|n| !n.is_empty()), readers }
             })
             .collect();
         let in_section = |i: usize| (first..last).contains(&i);

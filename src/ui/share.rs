@@ -285,6 +285,25 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
                     )
                 })
                 .collect();
+            // Who the new tags are from: each reader's tags join the claim beside the others'.
+            let mut by_reader: Vec<(String, usize)> = Vec::new();
+            for p in &plan.new {
+                let who = p
+                    .tag
+                    .creator
+                    .as_ref()
+                    .map_or("you", |c| c.display())
+                    .to_string();
+                match by_reader.iter_mut().find(|(w, _)| *w == who) {
+                    Some((_, n)) => *n += 1,
+                    None => by_reader.push((who, 1)),
+                }
+            }
+            let readers = by_reader
+                .iter()
+                .map(|(w, n)| format!("{w}: {n}"))
+                .collect::<Vec<_>>()
+                .join(", ");
             html! {
                 <>
                     <p class="import-source">{ format!("From “{name}” ({}):", plan.format) }</p>
@@ -294,6 +313,9 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
                         <li class="conflicting"><strong>{ plan.conflicts.len() }</strong>{ " conflicting" }</li>
                         <li class="orphaned"><strong>{ plan.orphans.len() }</strong>{ " cannot be placed" }</li>
                     </ul>
+                    if !by_reader.is_empty() {
+                        <p class="import-readers">{ format!("New tags by reader ({readers}); each is kept beside the other readers' tags on its claim.") }</p>
+                    }
                     if !articles.is_empty() {
                         <p>{ format!("The file carries {} article{} not open here, which will be added: {}.", articles.len(), if articles.len() == 1 { "" } else { "s" }, articles.join(", ")) }</p>
                     }
@@ -309,7 +331,7 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
                                         { for c.options().into_iter().enumerate().map(|(j, tag)| {
                                             let who = match (j, &c.stored) {
                                                 (0, Some(_)) => "Yours (stored here)".to_string(),
-                                                _ => format!("From {}", tag.creator.as_ref().map_or("the file", |c| c.display())),
+                                                _ => tag.creator.as_ref().map_or_else(|| "From the file (yours, earlier)".to_string(), |c| format!("From {}", c.display())),
                                             };
                                             html! {
                                                 <label class={classes!("option", (j == chosen).then_some("chosen"))}>

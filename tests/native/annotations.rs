@@ -14,7 +14,7 @@ pub(crate) fn seeds() -> AppState {
     AppState::with_seeds()
 }
 
-fn me() -> Creator {
+pub(crate) fn me() -> Creator {
     Creator {
         id: Some("urn:uuid:4f1c2a52-0000-4000-8000-000000000001".into()),
         kind: CreatorKind::Person,
@@ -62,9 +62,28 @@ fn export(state: &AppState, embed_texts: bool) -> Value {
     )
 }
 
+/// The reader importing in these tests: a colleague of [`me`], in another browser.
+pub(crate) fn importer() -> Creator {
+    Creator {
+        id: Some("urn:uuid:4f1c2a52-0000-4000-8000-00000000000c".into()),
+        kind: CreatorKind::Person,
+        name: Some("Desk C".into()),
+    }
+}
+
 fn preview(state: &AppState, file: &str) -> Result<Plan, ImportError> {
+    preview_as(state, file, &importer())
+}
+
+fn preview_as(state: &AppState, file: &str, reader: &Creator) -> Result<Plan, ImportError> {
     let doc = w3c::parse(file)?;
-    plan(doc, &state.article_refs(), &state.tags, &state.orphans)
+    plan(
+        doc,
+        &state.article_refs(),
+        &state.tags,
+        &state.orphans,
+        reader,
+    )
 }
 
 pub(crate) fn import(
@@ -72,7 +91,16 @@ pub(crate) fn import(
     file: &str,
     choices: Vec<usize>,
 ) -> Result<AppState, ImportError> {
-    let p = preview(state, file)?;
+    import_as(state, file, choices, &importer())
+}
+
+fn import_as(
+    state: &AppState,
+    file: &str,
+    choices: Vec<usize>,
+    reader: &Creator,
+) -> Result<AppState, ImportError> {
+    let p = preview_as(state, file, reader)?;
     Ok(state.apply(Action::ApplyImport {
         plan: Rc::new(p),
         choices,
@@ -236,6 +264,8 @@ fn an_export_imports_into_a_fresh_profile_with_every_tag_and_note() {
     );
 }
 
+/// One reader's earlier export read back after they changed their mind: their own tags
+/// conflict, and the reader chooses.
 #[test]
 fn conflicts_are_shown_and_nothing_changes_unless_chosen() {
     let theirs = tagged(
@@ -253,22 +283,130 @@ fn conflicts_are_shown_and_nothing_changes_unless_chosen() {
         ],
     );
     let file = export(&theirs, false).to_string();
-    let p = preview(&mine, &file).unwrap();
+    let p = preview_as(&mine, &file, &me()).unwrap();
     assert_eq!((p.new.len(), p.present, p.conflicts.len()), (0, 1, 1));
     let c = &p.conflicts[0];
     assert_eq!(c.stored.as_ref().unwrap().verdict, Some(Verdict::Confirmed));
     assert_eq!(c.incoming[0].verdict, Some(Verdict::Disputed));
     assert!(!c.passage.is_empty());
     let sha = &mine.articles[0].sha256;
-    let kept = import(&mine, &file, vec![]).unwrap();
+    let kept = import_as(&mine, &file, vec![], &me()).unwrap();
     assert_eq!(
         kept.tags[sha][&c.claim].verdict,
         Some(Verdict::Confirmed),
         "the default keeps what is here"
     );
-    let taken = import(&mine, &file, vec![1]).unwrap();
+    let taken = import_as(&mine, &file, vec![1], &me()).unwrap();
     assert_eq!(taken.tags[sha][&c.claim].verdict, Some(Verdict::Disputed));
     assert_eq!(taken.tags[sha][&c.claim].note, "wrong day");
+    // Still the reader's own tag, not a colleague's.
+    assert_eq!(taken.tags[sha][&c.claim].creator, None);
+    assert!(taken.tags[sha][&c.claim].others.is_empty());
+}
+
+fn reader(tail: &str, name: &str) -> Creator {
+    Creator {
+        id: Some(format!("urn:uuid:4f1c2a52-0000-4000-8000-{tail:0>12}")),
+        kind: CreatorKind::Person,
+        name: Some(name.into()),
+    }
+}
+
+fn export_by(state: &AppState, who: &Creator) -> String {
+    w3c::export(
+        &state.annotations(None, who),
+        &|_: &str| None,
+        &ExportOptions {
+            me: who,
+            generated: 1_763_800_000_000.0,
+            embed_texts: false,
+        },
+    )
+    .to_string()
+}
+
+/// Two readers export, a third imports both: every claim shows both readers' verdicts
+/// (who said what), none is merged into the other, and exporting again keeps two
+/// annotations per claim, each with its creator.
+#[test]
+fn two_readers_tags_on_one_claim_stay_side_by_side() {
+    let (ana, ben, cleo) = (reader("a", "Ana"), reader("b", "Ben"), reader("c", "Cleo"));
+    let claims = [(0, 1), (2, 4), (3, 0)];
+    let anas = tagged(
+        seeds(),
+        &claims.map(|(a, c)| (a, c, Some(Verdict::Confirmed), "seen it")),
+    );
+    let bens = tagged(
+        seeds(),
+        &claims.map(|(a, c)| (a, c, Some(Verdict::Disputed), "wrong day")),
+    );
+    let (ana_file, ben_file) = (export_by(&anas, &ana), export_by(&bens, &ben));
+    let first = import_as(&seeds(), &ana_file, vec![], &cleo).unwrap();
+    let p = preview_as(&first, &ben_file, &cleo).unwrap();
+    assert_eq!(
+        (p.new.len(), p.present, p.conflicts.len()),
+        (3, 0, 0),
+        "a colleague's verdict is new, not a conflict"
+    );
+    let both = import_as(&first, &ben_file, vec![], &cleo).unwrap();
+    for (a, c) in claims {
+        let article = &both.articles[a];
+        let claim = &article.analysis.claims[c].id;
+        let tag = &both.tags[&article.sha256][claim];
+        let said: Vec<(Option<String>, Option<Verdict>)> = tag
+            .all_readers()
+            .map(|t| (t.creator.as_ref().and_then(|c| c.name.clone()), t.verdict))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (Some("Ana".into()), Some(Verdict::Confirmed)),
+                (Some("Ben".into()), Some(Verdict::Disputed))
+            ]
+        );
+    }
+    // Exporting again: two annotations per claim, one per reader, distinct ids.
+    let again: Value = serde_json::from_str(&export_by(&both, &cleo)).unwrap();
+    let items = again["first"]["items"].as_array().unwrap();
+    assert_eq!(items.len(), 6);
+    let ids: std::collections::BTreeSet<&str> =
+        items.iter().map(|i| i["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), 6);
+    let names: Vec<&str> = items
+        .iter()
+        .map(|i| i["creator"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.iter().filter(|n| **n == "Ana").count(), 3);
+    assert_eq!(names.iter().filter(|n| **n == "Ben").count(), 3);
+    // Reading the re-export back changes nothing.
+    let back = preview_as(&both, &export_by(&both, &cleo), &cleo).unwrap();
+    assert_eq!(
+        (back.new.len(), back.present, back.conflicts.len()),
+        (0, 6, 0)
+    );
+    // The importing reader tags a claim of the selected article: their verdict joins the
+    // two colleagues', it replaces neither.
+    let claim0 = both.articles[0].analysis.claims[1].id.clone();
+    let mine = both.apply(Action::SetVerdict {
+        claim: claim0.clone(),
+        verdict: Some(Verdict::Disputed),
+        at: 9.0,
+    });
+    let tag = &mine.tags[&mine.articles[0].sha256][&claim0];
+    assert_eq!(
+        (tag.creator.clone(), tag.verdict),
+        (None, Some(Verdict::Disputed))
+    );
+    let others: Vec<_> = tag
+        .others
+        .iter()
+        .filter_map(|t| t.creator.as_ref()?.name.clone())
+        .collect();
+    assert_eq!(others, ["Ana", "Ben"]);
+    assert_eq!(
+        tag.note, "",
+        "a colleague's note does not become the reader's"
+    );
 }
 
 #[test]
@@ -398,8 +536,15 @@ fn hostile_files_are_refused_with_a_precise_message() {
     {
         let (name, expected) = line.split_once('\t').unwrap();
         let bytes = std::fs::read(dir.join(name)).unwrap();
-        let result = w3c::parse_bytes(&bytes)
-            .and_then(|doc| plan(doc, &state.article_refs(), &state.tags, &state.orphans));
+        let result = w3c::parse_bytes(&bytes).and_then(|doc| {
+            plan(
+                doc,
+                &state.article_refs(),
+                &state.tags,
+                &state.orphans,
+                &me(),
+            )
+        });
         let (kind, want) = expected.split_once(": ").unwrap_or(("", expected));
         if matches!(kind, "skipped" | "ignored" | "orphan") {
             let p = result.unwrap_or_else(|e| panic!("{name} is refused: {e}"));

@@ -34,6 +34,7 @@ fn outcome(state: &AppState, path: &Path) -> Result<Outcome, String> {
         &state.article_refs(),
         &state.tags,
         &state.orphans,
+        &super::annotations::me(),
     )
     .map_err(|e| e.to_string())?;
     Ok(Outcome {
