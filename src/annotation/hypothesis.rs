@@ -194,6 +194,8 @@ fn annotation(
             name,
         }),
         extensions: Default::default(),
+        original: Default::default(),
+        via: None,
         created: created.or(updated).unwrap_or(0.0),
         modified: updated.or(created).unwrap_or(0.0),
     }))

@@ -115,6 +115,17 @@ pub struct Tag {
     /// its creator; at most one per reader).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub others: Vec<Tag>,
+    /// For a tag read from a file: the id the annotation had there, written back as `via`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    /// For a tag read from a W3C file: the annotation's own properties (bodies, creators,
+    /// dates, rights, generator, …) as the file wrote them, so that exporting it again
+    /// gives them back unchanged; see [`Annotation::original`].
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub original: serde_json::Map<String, serde_json::Value>,
+    /// Extension properties the file gave the annotation (see [`Annotation::extensions`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extensions: BTreeMap<String, serde_json::Value>,
 }
 
 impl Tag {
@@ -127,6 +138,9 @@ impl Tag {
             created: Some(at),
             creator: None,
             others: Vec::new(),
+            via: None,
+            original: serde_json::Map::new(),
+            extensions: BTreeMap::new(),
         }
     }
 
@@ -146,15 +160,31 @@ impl Tag {
     /// The tag of the reader `key` (see [`reader_key`]) on this claim, if any; `me` is the
     /// creator of tags that name none.
     pub fn of_reader(&self, key: &str, me: &Creator) -> Option<&Tag> {
-        self.all_readers()
-            .find(|t| reader_key(t.creator.as_ref().unwrap_or(me)) == key)
+        self.all_readers().find(|t| t.reader(me) == key)
+    }
+
+    /// Whose tag this is, as a key (see [`reader_key`]); `me` made the tags that name no
+    /// creator. A tag read from a file that named no creator at all is its own unknown
+    /// author's, told apart by the annotation it came from.
+    pub fn reader(&self, me: &Creator) -> String {
+        match &self.creator {
+            Some(c) if c.id.is_none() && c.name.is_none() => {
+                let basis = format!("unknown:{}", self.via.as_deref().unwrap_or(""));
+                crate::text::sha256_hex(basis.as_bytes())
+                    .get(..16)
+                    .unwrap_or("")
+                    .to_string()
+            }
+            Some(c) => reader_key(c),
+            None => reader_key(me),
+        }
     }
 
     /// Put `tag` (by its creator; `me` for none) in its place: it replaces that reader's
     /// tag, or takes this claim's own place if that is empty, or joins the others.
     pub fn with_reader(mut self, tag: Tag, me: &Creator) -> Tag {
-        let key = reader_key(tag.creator.as_ref().unwrap_or(me));
-        let mine = |t: &Tag| reader_key(t.creator.as_ref().unwrap_or(me)) == key;
+        let key = tag.reader(me);
+        let mine = |t: &Tag| t.reader(me) == key;
         let mut tag = tag;
         tag.others.clear();
         if self.is_empty() || mine(&self) {
@@ -235,12 +265,32 @@ pub struct Annotation {
     /// (`skos:prefLabel`, `https://…#confidence`): kept so that an export gives them back.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extensions: BTreeMap<String, serde_json::Value>,
+    /// The annotation's own W3C properties as a file wrote them (`motivation`, `body`,
+    /// `bodyValue`, `creator`, `created`, `modified`, `generator`, `generated`, `rights`,
+    /// `audience`, `canonical`, `via`, `stylesheet`), written back on export in place of
+    /// newsmark's own rendering; empty for tags made in newsmark.
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub original: serde_json::Map<String, serde_json::Value>,
+    /// The id of the annotation this one was made from (another tool's, or a colleague's
+    /// file), written as `via`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
     /// Milliseconds since the Unix epoch.
     pub created: f64,
     pub modified: f64,
 }
 
 impl Annotation {
+    /// Whether two annotations say the same about the same passage, however their files
+    /// wrote it (an orphan exported and read back is the same orphan).
+    pub fn same_as(&self, other: &Annotation) -> bool {
+        self.id == other.id
+            && self.source.id == other.source.id
+            && self.quote == other.quote
+            && self.verdict == other.verdict
+            && self.note == other.note
+    }
+
     /// The tag this annotation asks for.
     pub fn tag(&self) -> Tag {
         Tag {
@@ -250,6 +300,9 @@ impl Annotation {
             created: Some(self.created),
             creator: self.creator.clone(),
             others: Vec::new(),
+            via: self.via.clone().or_else(|| Some(self.id.clone())),
+            original: self.original.clone(),
+            extensions: self.extensions.clone(),
         }
     }
 }
@@ -284,10 +337,12 @@ pub fn sha_of_iri(iri: &str) -> Option<&str> {
 /// that exporting the same tags twice gives the same document; the reader is part of it, so
 /// two readers' tags on one claim stay two annotations when their files are merged.
 pub fn annotation_iri(sha256: &str, claim: &str, reader: &Creator) -> String {
-    format!(
-        "urn:newsmark:annotation:{sha256}:{claim}:{}",
-        reader_key(reader)
-    )
+    annotation_iri_of_key(sha256, claim, &reader_key(reader))
+}
+
+/// [`annotation_iri`] for a reader's key (see [`Tag::reader`]).
+fn annotation_iri_of_key(sha256: &str, claim: &str, key: &str) -> String {
+    format!("urn:newsmark:annotation:{sha256}:{claim}:{key}")
 }
 
 /// A short, IRI-safe name for a creator: the UUID of a `urn:uuid:` id, else a hash of the
@@ -353,11 +408,7 @@ pub fn annotations_of(
         .map(|(claim, tag)| {
             let chars = offsets.span_in_chars(claim.span);
             Annotation {
-                id: annotation_iri(
-                    article.sha256,
-                    &claim.id,
-                    tag.creator.as_ref().unwrap_or(me),
-                ),
+                id: annotation_iri_of_key(article.sha256, &claim.id, &tag.reader(me)),
                 source: Source {
                     id: source_iri(article.sha256),
                     sha256: Some(article.sha256.to_string()),
@@ -371,7 +422,9 @@ pub fn annotations_of(
                 verdict: tag.verdict,
                 note: tag.note.trim().to_string(),
                 creator: tag.creator.clone(),
-                extensions: BTreeMap::new(),
+                extensions: tag.extensions.clone(),
+                original: tag.original.clone(),
+                via: tag.via.clone(),
                 created: tag.first_made(),
                 modified: tag.modified,
             }

@@ -219,7 +219,7 @@ pub fn plan(
                     Some(_) => {}
                     None => tag.creator = Some(unknown_reader()),
                 }
-                let reader = reader_key(tag.creator.as_ref().unwrap_or(me));
+                let reader = tag.reader(me);
                 let key = (c.sha256.to_string(), claim.id.clone(), reader);
                 let entry = placed.entry(key).or_insert_with(|| {
                     let placement = Placement {
@@ -268,7 +268,7 @@ pub fn plan(
 }
 
 fn orphan(plan: &mut Plan, stored: &[Orphan], a: &Annotation, reason: String) {
-    if stored.iter().any(|o| o.annotation == *a) {
+    if stored.iter().any(|o| o.annotation.same_as(a)) {
         plan.present += 1;
     } else {
         plan.orphans.push(Orphan {

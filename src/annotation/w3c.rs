@@ -661,6 +661,8 @@ impl Reader {
             note,
             creator,
             extensions: extensions(m, &self.terms),
+            original: original(m),
+            via: None,
             created: created.or(modified).unwrap_or(fallback),
             modified: modified.or(created).unwrap_or(fallback),
         };
@@ -1002,7 +1004,21 @@ fn read_bodies(
                 other => expect_obj(other, &bloc)?,
             };
             let t = types(bm, &bloc)?;
-            let textual = t.contains(&"TextualBody");
+            // A Specific Resource whose source is a textual body: the source's text with
+            // the Specific Resource's purpose.
+            let specific_text = t
+                .contains(&"SpecificResource")
+                .then(|| bm.get("source").and_then(Value::as_object))
+                .flatten()
+                .filter(|src| src.get("value").is_some());
+            let purpose_of_specific = specific_text.and(bm.get("purpose"));
+            let bm = specific_text.unwrap_or(bm);
+            let t = if specific_text.is_some() {
+                types(bm, &bloc)?
+            } else {
+                t
+            };
+            let textual = t.contains(&"TextualBody") || specific_text.is_some();
             if !textual && (!t.is_empty() || bm.get("value").is_none()) {
                 // A resource described by its id and type (a Video, a web page): valid, and
                 // nothing newsmark can show as a verdict or a note.
@@ -1019,7 +1035,7 @@ fn read_bodies(
                 Some(v) => expect_str(v, &bloc.field("value"))?,
                 None => return bloc.fail("the body has no \"value\""),
             };
-            let purposes: Vec<&str> = match bm.get("purpose") {
+            let purposes: Vec<&str> = match purpose_of_specific.or_else(|| bm.get("purpose")) {
                 Some(p) => one_or_many(p)
                     .into_iter()
                     .map(|(i, v)| expect_str(v, &at(&bloc.field("purpose"), i)))
@@ -1109,6 +1125,71 @@ fn read_agent(v: &Value, loc: &Loc) -> Result<Creator, ImportError> {
     }
 }
 
+/// The properties of an annotation that an export writes back as the file had them.
+const KEPT: &[&str] = &[
+    "motivation",
+    "body",
+    "bodyValue",
+    "creator",
+    "created",
+    "modified",
+    "generator",
+    "generated",
+    "rights",
+    "audience",
+    "canonical",
+    "via",
+    "stylesheet",
+];
+
+/// An annotation's own properties (see [`Annotation::original`]), with the motivations and
+/// purposes that older copies of the context lack written as compact IRIs, and a textual
+/// body that has both an IRI and a purpose written as the model's Specific Resource with
+/// that purpose (the W3C test suite takes any body with an id for an External Web
+/// Resource, which must not have a purpose).
+fn original(m: &Map<String, Value>) -> Map<String, Value> {
+    let mut out: Map<String, Value> = KEPT
+        .iter()
+        .filter_map(|k| Some((k.to_string(), m.get(*k)?.clone())))
+        .collect();
+    let compact = |v: &mut Value| match v {
+        Value::String(s) if s == "assessing" => *v = json!(MOTIVATION),
+        Value::Array(items) => {
+            for i in items.iter_mut().filter(|i| i.as_str() == Some("assessing")) {
+                *i = json!(MOTIVATION);
+            }
+        }
+        _ => {}
+    };
+    if let Some(mv) = out.get_mut("motivation") {
+        compact(mv);
+    }
+    if let Some(body) = out.get_mut("body") {
+        let bodies: Vec<&mut Value> = match body {
+            Value::Array(items) => items.iter_mut().collect(),
+            one => vec![one],
+        };
+        for b in bodies {
+            if let Some(p) = b.get_mut("purpose") {
+                compact(p);
+            }
+            let identified_text =
+                b.get("id").is_some() && b.get("value").is_some() && b.get("source").is_none();
+            if identified_text {
+                if let Some(bm) = b.as_object_mut() {
+                    if let Some(purpose) = bm.remove("purpose") {
+                        let inner = Value::Object(std::mem::take(bm));
+                        bm.insert("type".into(), json!("SpecificResource"));
+                        bm.insert("purpose".into(), purpose);
+                        bm.insert("source".into(), inner);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 /// What an export contains and who it is from.
 #[derive(Debug, Clone)]
 pub struct ExportOptions<'a> {
@@ -1170,20 +1251,58 @@ pub fn annotation_json(a: &Annotation, me: &Creator, text: Option<&str>) -> Valu
     let mut target = Map::new();
     target.insert("source".into(), Value::Object(source));
     target.insert("selector".into(), compact_list(selector));
+    if !a.original.is_empty() {
+        // Read from a file: its bodies, creators, dates, rights and the rest as it wrote
+        // them, the target as newsmark places it, and its id kept as `via`.
+        let mut m = Map::new();
+        m.insert("id".into(), json!(a.id));
+        m.insert("type".into(), json!("Annotation"));
+        m.extend(a.original.clone());
+        m.insert("target".into(), Value::Object(target));
+        if let Some(via) = a.via.as_ref().filter(|v| **v != a.id) {
+            let earlier = m.remove("via");
+            let mut all = vec![json!(via)];
+            all.extend(
+                earlier
+                    .map(|e| match e {
+                        Value::Array(items) => items,
+                        one => vec![one],
+                    })
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|e| e.as_str() != Some(via.as_str())),
+            );
+            m.insert("via".into(), compact_list(all));
+        }
+        for (k, v) in &a.extensions {
+            m.insert(k.clone(), v.clone());
+        }
+        return Value::Object(m);
+    }
     let mut out = json!({
         "id": a.id,
         "type": "Annotation",
         "motivation": MOTIVATION,
         "body": compact_list(body),
         "target": target,
-        "created": to_rfc3339(a.created),
-        "modified": to_rfc3339(a.modified),
     });
-    // A tag whose file named no creator is written without one, not credited to anyone.
-    let creator = a.creator.as_ref().unwrap_or(me);
-    if creator.id.is_some() || creator.name.is_some() {
-        if let Some(m) = out.as_object_mut() {
+    if let Some(m) = out.as_object_mut() {
+        // A tag made here always has its times; 0 marks one whose file gave none (a
+        // Hypothesis row without dates), which is written without dates, not as 1970.
+        if a.created > 0.0 || a.modified > 0.0 {
+            m.insert("created".into(), json!(to_rfc3339(a.created)));
+            m.insert("modified".into(), json!(to_rfc3339(a.modified)));
+        }
+        // A tag whose file named no creator is written without one, not credited to anyone.
+        let creator = a.creator.as_ref().unwrap_or(me);
+        if creator.id.is_some() || creator.name.is_some() {
             m.insert("creator".into(), creator_json(creator));
+        }
+        if let Some(via) = a.via.as_ref().filter(|v| **v != a.id) {
+            m.insert("via".into(), json!(via));
+        }
+        for (k, v) in &a.extensions {
+            m.insert(k.clone(), v.clone());
         }
     }
     out

@@ -647,7 +647,7 @@ impl AppState {
         let mut orphans = self.orphans.as_ref().clone();
         let before = orphans.len();
         for o in &plan.orphans {
-            if !orphans.iter().any(|k| k.annotation == o.annotation) {
+            if !orphans.iter().any(|k| k.annotation.same_as(&o.annotation)) {
                 orphans.push(o.clone());
             }
         }

@@ -69,6 +69,8 @@ mod tests {
             note: "check".into(),
             creator: None,
             extensions: Default::default(),
+            original: Default::default(),
+            via: None,
             created: 1.0,
             modified: 2.0,
         };
