@@ -7,6 +7,7 @@ pub mod entity_index;
 pub mod library;
 pub mod orphans;
 pub mod profile;
+pub mod sharing;
 pub mod tags;
 
 use crate::analysis::{analyze, Analysis};

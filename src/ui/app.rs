@@ -10,9 +10,8 @@ use super::share::{
 };
 use super::sidebar::{ArticleList, JobView};
 use crate::analysis::job::{Reply, Request};
-use crate::annotation::plan::plan;
 use crate::annotation::timestamps::to_date;
-use crate::annotation::{claimreview, w3c};
+use crate::annotation::w3c;
 use crate::ingest::{self, Format};
 use crate::platform::share;
 use crate::platform::worker::Analyser;
@@ -21,6 +20,7 @@ use crate::store::entity_index::entity_index;
 use crate::store::library::{self, StoredArticle};
 use crate::store::orphans;
 use crate::store::profile::{self, Profile};
+use crate::store::sharing;
 use crate::store::tags::{self, ArticleTags, MemoryStorage, Storage, Verdict};
 use crate::store::{Action, AppState, Filter, Job, MarkKind, NewArticle};
 use gloo::events::{EventListener, EventListenerOptions};
@@ -239,7 +239,7 @@ fn show_import(
     view.set(preview);
 }
 
-/// Check an annotation file and work out what importing it would do; nothing is changed.
+/// The import dialog's view of a file: its preview, or why it cannot be imported.
 fn preview_import(
     state: &AppState,
     store: &dyn Storage,
@@ -247,47 +247,21 @@ fn preview_import(
     name: &str,
     bytes: &[u8],
 ) -> (ImportView, Vec<Action>) {
-    let failed = |e: w3c::ImportError| {
-        (
-            ImportView::Failed {
-                name: name.to_string(),
-                message: e.to_string(),
-            },
-            Vec::new(),
-        )
-    };
-    let doc = match w3c::parse_bytes(bytes) {
-        Ok(d) => d,
-        Err(e) => return failed(e),
-    };
-    // The stored tags of articles the file carries but that are not open must count too:
-    // otherwise a tag stored for such an article would look new, and be overwritten. The
-    // set of tags is copied only when there are such tags.
-    let mut tags = std::borrow::Cow::Borrowed(&*state.tags);
-    let mut loads = Vec::new();
-    for t in &doc.texts {
-        if tags.contains_key(&t.sha256) {
-            continue;
-        }
-        if let Ok(stored) = tags::load(store, &t.sha256) {
-            if !stored.is_empty() {
-                tags.to_mut().insert(t.sha256.clone(), stored.clone());
-                loads.push(Action::TagsLoaded {
-                    sha: t.sha256.clone(),
-                    tags: stored,
-                });
-            }
-        }
-    }
-    match plan(doc, &state.article_refs(), &tags, &state.orphans, me) {
-        Ok(p) => (
+    match sharing::preview_import(state, store, me, bytes) {
+        Ok((p, loads)) => (
             ImportView::Preview {
                 name: name.to_string(),
                 plan: Rc::new(p),
             },
             loads,
         ),
-        Err(e) => failed(e),
+        Err(e) => (
+            ImportView::Failed {
+                name: name.to_string(),
+                message: e.to_string(),
+            },
+            Vec::new(),
+        ),
     }
 }
 
@@ -297,46 +271,16 @@ fn export_text(
     me: &crate::annotation::Creator,
     request: ExportRequest,
 ) -> (String, usize) {
-    let only = if request.all {
-        None
-    } else {
-        state.selected_article().map(|a| a.sha256.as_str())
-    };
-    let at = now_ms();
-    if request.kind == ExportKind::ClaimReview {
-        let refs: Vec<_> = state
-            .article_refs()
-            .into_iter()
-            .filter(|a| only.is_none_or(|sha| a.sha256 == sha))
-            .collect();
-        let doc = claimreview::claim_reviews(&refs, &state.tags, me);
-        let n = doc
-            .get("@graph")
-            .and_then(serde_json::Value::as_array)
-            .map_or(0, Vec::len);
-        return (serde_json::to_string_pretty(&doc).unwrap_or_default(), n);
-    }
-    let annotations = state.annotations(only, me);
-    let texts = |sha: &str| {
-        state
-            .articles
-            .iter()
-            .find(|a| a.sha256 == sha)
-            .map(|a| a.text.clone())
-    };
-    let doc = w3c::export(
-        &annotations,
-        &texts,
-        &w3c::ExportOptions {
-            me,
-            generated: at,
-            embed_texts: request.embed_texts,
+    let scope = sharing::ExportScope {
+        all: request.all,
+        embed_texts: request.embed_texts,
+        form: if request.kind == ExportKind::ClaimReview {
+            sharing::ExportForm::ClaimReview
+        } else {
+            sharing::ExportForm::WebAnnotation
         },
-    );
-    (
-        serde_json::to_string_pretty(&doc).unwrap_or_default(),
-        annotations.len(),
-    )
+    };
+    sharing::export_text(state, me, scope, now_ms()).unwrap_or_default()
 }
 
 /// Add pasted text (a pasted web page is read as one), named by its first line.

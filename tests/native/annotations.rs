@@ -4,7 +4,7 @@
 use newsmark::annotation::plan::{plan, Plan};
 use newsmark::annotation::w3c::{self, ExportOptions, ImportError, CONTEXT};
 use newsmark::annotation::{Creator, CreatorKind, Tag, Verdict};
-use newsmark::store::{Action, AppState};
+use newsmark::store::{sharing, Action, AppState};
 use newsmark::text::Offsets;
 use proptest::prelude::*;
 use serde_json::Value;
@@ -75,15 +75,10 @@ fn preview(state: &AppState, file: &str) -> Result<Plan, ImportError> {
     preview_as(state, file, &importer())
 }
 
+/// The preview the import dialog shows: the app's own path, with nothing stored.
 fn preview_as(state: &AppState, file: &str, reader: &Creator) -> Result<Plan, ImportError> {
-    let doc = w3c::parse(file)?;
-    plan(
-        doc,
-        &state.article_refs(),
-        &state.tags,
-        &state.orphans,
-        reader,
-    )
+    let store = newsmark::store::tags::MemoryStorage::default();
+    sharing::preview_import(state, &store, reader, file.as_bytes()).map(|(p, _)| p)
 }
 
 pub(crate) fn import(
@@ -445,6 +440,55 @@ fn texts_carried_in_the_file_are_added_and_their_tags_placed() {
         .job
         .as_ref()
         .is_some_and(|j| j.inputs.iter().any(|i| i.file == "extra.txt")));
+}
+
+/// A file that carries an article which is not open, for which tags are stored: the
+/// preview compares with those stored tags (present, not new), and asks for them to be
+/// loaded, so that applying the import cannot overwrite them.
+#[test]
+fn stored_tags_of_a_carried_article_that_is_not_open_count_in_the_preview() {
+    use newsmark::store::tags::{self, MemoryStorage};
+    let mut state = seeds();
+    state = state.apply(Action::AddArticles {
+        articles: vec![newsmark::store::NewArticle {
+            file: "extra.txt".into(),
+            text: "Extra report\n\nThe bridge closed at noon. Traffic was diverted.".into(),
+            added: 1.0,
+        }],
+        select: false,
+    });
+    let job = state.job.clone().unwrap();
+    let texts: Vec<&str> = job.inputs.iter().map(|i| i.text.as_ref()).collect();
+    state = state.apply(Action::JobDone {
+        job: job.id,
+        analyses: newsmark::analysis::analyze_set(&texts),
+    });
+    let extra = state.articles.len() - 1;
+    let state = tagged(state, &[(extra, 0, Some(Verdict::Disputed), "")]);
+    let sha = state.articles[extra].sha256.clone();
+    let file = export(&state, true).to_string();
+    // In a browser where the article was once open and tagged the same way, then closed.
+    let store = MemoryStorage::default();
+    tags::save(&store, &sha, &state.tags[&sha]).unwrap();
+    let (p, loads) = sharing::preview_import(&seeds(), &store, &me(), file.as_bytes()).unwrap();
+    assert_eq!((p.new.len(), p.present, p.articles.len()), (0, 1, 1));
+    assert!(matches!(&loads[..], [Action::TagsLoaded { sha: s, .. }] if *s == sha));
+    // Without them stored, the same tag is new.
+    let empty = MemoryStorage::default();
+    let (p, loads) = sharing::preview_import(&seeds(), &empty, &me(), file.as_bytes()).unwrap();
+    assert_eq!((p.new.len(), p.present, loads.len()), (1, 0, 0));
+    // The export the dialog writes is the library's, the same as the one checked above.
+    let scope = sharing::ExportScope {
+        all: true,
+        embed_texts: true,
+        form: sharing::ExportForm::WebAnnotation,
+    };
+    let (text, n) = sharing::export_text(&state, &me(), scope, 1_763_800_000_000.0).unwrap();
+    assert_eq!(n, 1);
+    assert_eq!(
+        serde_json::from_str::<Value>(&text).unwrap(),
+        export(&state, true)
+    );
 }
 
 #[test]
