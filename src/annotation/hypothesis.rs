@@ -9,7 +9,7 @@
 //! right type. Hypothesis counts positions in UTF-16 units of the rendered page, so its
 //! `TextPositionSelector` is only a hint: the quote decides.
 
-use super::w3c::{
+use super::json::{
     expect_obj, expect_str, kind, one_or_many, opt_str, read_position, read_quote, read_time,
     Document, ImportError, Loc,
 };

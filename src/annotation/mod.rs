@@ -4,14 +4,17 @@
 //! Inside the app a tag is keyed by (article content hash, claim id) — see
 //! [`crate::store::tags`]. On the way out it becomes an [`Annotation`]: the claim's text as a
 //! quote with some context, its place in code points, and the article's identity. That is
-//! what [`w3c`] writes as W3C Web Annotation JSON-LD, what [`w3c::parse`] and
-//! [`hypothesis`] read back, what [`anchor`] places in a text that may have been edited,
+//! what [`w3c`] writes as W3C Web Annotation JSON-LD, what [`import::parse`] reads back
+//! (W3C files with [`w3c`], Hypothesis exports with [`hypothesis`], both with the readers
+//! and errors of [`json`]), what [`anchor`] places in a text that may have been edited,
 //! and what [`plan`] sorts into new, present, conflicting and unplaceable before anything
 //! is stored. [`claimreview`] writes the schema.org form fact-checkers publish.
 
 pub mod anchor;
 pub mod claimreview;
 pub mod hypothesis;
+pub mod import;
+pub mod json;
 pub mod plan;
 pub mod timestamps;
 pub mod w3c;

@@ -16,7 +16,7 @@
 //!   kept as an orphan, listed and exported again, never attached to another sentence.
 
 use super::anchor::{anchor, Method, MIN_QUOTE_SIMILARITY};
-use super::w3c::{Document, EmbeddedText, ImportError};
+use super::json::{Document, EmbeddedText, ImportError};
 use super::{reader_key, Annotation, ArticleRef, ArticleTags, Creator, CreatorKind, Tag};
 use crate::analysis::Claim;
 use crate::text::{Offsets, Span};

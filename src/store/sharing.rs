@@ -3,9 +3,10 @@
 //! `ui::share` only show them, so the real paths are tested natively.
 
 use super::{tags, Action, AppState};
+use crate::annotation::json::ImportError;
 use crate::annotation::plan::{plan, Plan};
-use crate::annotation::w3c::{self, ImportError};
 use crate::annotation::{claimreview, Creator};
+use crate::annotation::{import, w3c};
 use crate::store::tags::Storage;
 
 /// Which form an export takes.
@@ -83,7 +84,7 @@ pub fn preview_import(
     me: &Creator,
     bytes: &[u8],
 ) -> Result<(Plan, Vec<Action>), ImportError> {
-    let doc = w3c::parse_bytes(bytes)?;
+    let doc = import::parse_bytes(bytes)?;
     // The set of tags is copied only when there are such tags.
     let mut all = std::borrow::Cow::Borrowed(&*state.tags);
     let mut loads = Vec::new();

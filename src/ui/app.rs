@@ -10,8 +10,8 @@ use super::share::{
 };
 use super::sidebar::{ArticleList, JobView};
 use crate::analysis::job::{Reply, Request};
+use crate::annotation::json;
 use crate::annotation::timestamps::to_date;
-use crate::annotation::w3c;
 use crate::ingest::{self, Format};
 use crate::platform::share;
 use crate::platform::worker::Analyser;
@@ -411,10 +411,10 @@ pub fn app() -> Html {
                 import_open.set(true);
                 wasm_bindgen_futures::spawn_local(async move {
                     let name = file.name();
-                    let read = share::read_bytes(&file, w3c::MAX_IMPORT_BYTES, |size| {
-                        w3c::ImportError::TooLarge {
+                    let read = share::read_bytes(&file, json::MAX_IMPORT_BYTES, |size| {
+                        json::ImportError::TooLarge {
                             bytes: size,
-                            limit: w3c::MAX_IMPORT_BYTES,
+                            limit: json::MAX_IMPORT_BYTES,
                         }
                         .to_string()
                     })

@@ -1,8 +1,9 @@
 //! Export and import of annotations: the W3C form's required fields, round trips, the
 //! import preview, and the corpus of malformed and hostile files.
 
+use newsmark::annotation::json::ImportError;
 use newsmark::annotation::plan::{plan, Plan};
-use newsmark::annotation::w3c::{self, ExportOptions, ImportError, CONTEXT};
+use newsmark::annotation::w3c::{self, ExportOptions, CONTEXT};
 use newsmark::annotation::{Creator, CreatorKind, Tag, Verdict};
 use newsmark::store::{sharing, Action, AppState};
 use newsmark::text::Offsets;
@@ -585,7 +586,7 @@ fn hostile_files_are_refused_with_a_precise_message() {
     {
         let (name, expected) = line.split_once('\t').unwrap();
         let bytes = std::fs::read(dir.join(name)).unwrap();
-        let result = w3c::parse_bytes(&bytes).and_then(|doc| {
+        let result = newsmark::annotation::import::parse_bytes(&bytes).and_then(|doc| {
             plan(
                 doc,
                 &state.article_refs(),
@@ -626,7 +627,9 @@ fn hostile_files_are_refused_with_a_precise_message() {
     assert_eq!(accepted, 10, "valid files read");
     // A 50 MB file is refused by its size.
     let big = vec![b' '; 50 * 1024 * 1024];
-    let err = w3c::parse_bytes(&big).unwrap_err().to_string();
+    let err = newsmark::annotation::import::parse_bytes(&big)
+        .unwrap_err()
+        .to_string();
     assert!(
         err.contains("50.0 MB") && err.contains("at most 32.0 MB"),
         "{err}"

@@ -202,7 +202,7 @@ fn imported_annotations_are_exported_again_as_their_files_wrote_them() {
         "the Hypothesis row without dates is exported without dates"
     );
     // Read back, the Specific Resource body still gives the verdict.
-    let back = w3c::parse(&doc.to_string()).unwrap();
+    let back = newsmark::annotation::import::parse(&doc.to_string()).unwrap();
     let t25_back = back
         .annotations
         .iter()

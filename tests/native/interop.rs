@@ -5,7 +5,6 @@
 
 use super::annotations::{seeds, tagged};
 use newsmark::annotation::plan::plan;
-use newsmark::annotation::w3c;
 use newsmark::annotation::Verdict;
 use newsmark::store::AppState;
 use std::path::{Path, PathBuf};
@@ -23,12 +22,12 @@ struct Outcome {
     orphans: usize,
     skipped: Vec<String>,
     ignored: Vec<String>,
-    doc: w3c::Document,
+    doc: newsmark::annotation::json::Document,
 }
 
 fn outcome(state: &AppState, path: &Path) -> Result<Outcome, String> {
     let bytes = std::fs::read(path).unwrap();
-    let doc = w3c::parse_bytes(&bytes).map_err(|e| e.to_string())?;
+    let doc = newsmark::annotation::import::parse_bytes(&bytes).map_err(|e| e.to_string())?;
     let p = plan(
         doc.clone(),
         &state.article_refs(),
