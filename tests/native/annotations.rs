@@ -3,7 +3,7 @@
 
 use newsmark::annotation::json::ImportError;
 use newsmark::annotation::plan::{plan, Plan};
-use newsmark::annotation::w3c::{self, ExportOptions, CONTEXT};
+use newsmark::annotation::w3c::CONTEXT;
 use newsmark::annotation::{Creator, CreatorKind, Tag, Verdict};
 use newsmark::store::{sharing, Action, AppState};
 use newsmark::text::Offsets;
@@ -43,24 +43,20 @@ pub(crate) fn tagged(state: AppState, tags: &[(usize, usize, Option<Verdict>, &s
     s
 }
 
-fn export(state: &AppState, embed_texts: bool) -> Value {
-    let me = me();
-    let texts = |sha: &str| {
-        state
-            .articles
-            .iter()
-            .find(|a| a.sha256 == sha)
-            .map(|a| a.text.clone())
+/// The export the dialog writes, by `who`, at a fixed time: of all articles, or (`all`
+/// false) of the one being read.
+pub(crate) fn export_as(state: &AppState, who: &Creator, all: bool, embed_texts: bool) -> Value {
+    let scope = sharing::ExportScope {
+        all,
+        embed_texts,
+        form: sharing::ExportForm::WebAnnotation,
     };
-    w3c::export(
-        &state.annotations(None, &me),
-        &texts,
-        &ExportOptions {
-            me: &me,
-            generated: 1_763_800_000_000.0,
-            embed_texts,
-        },
-    )
+    let (text, _) = sharing::export_text(state, who, scope, 1_763_800_000_000.0).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn export(state: &AppState, embed_texts: bool) -> Value {
+    export_as(state, &me(), true, embed_texts)
 }
 
 /// The reader importing in these tests: a colleague of [`me`], in another browser.
@@ -309,16 +305,7 @@ fn reader(tail: &str, name: &str) -> Creator {
 }
 
 fn export_by(state: &AppState, who: &Creator) -> String {
-    w3c::export(
-        &state.annotations(None, who),
-        &|_: &str| None,
-        &ExportOptions {
-            me: who,
-            generated: 1_763_800_000_000.0,
-            embed_texts: false,
-        },
-    )
-    .to_string()
+    export_as(state, who, true, false).to_string()
 }
 
 /// Two readers export, a third imports both: every claim shows both readers' verdicts
@@ -405,8 +392,9 @@ fn two_readers_tags_on_one_claim_stay_side_by_side() {
     );
 }
 
-#[test]
-fn texts_carried_in_the_file_are_added_and_their_tags_placed() {
+/// The seeds and a sixth article, added and analysed, with its first claim disputed; and
+/// that article's index.
+fn seeds_and_a_tagged_extra_article() -> (AppState, usize) {
     let mut state = seeds();
     state = state.apply(Action::AddArticles {
         articles: vec![newsmark::store::NewArticle {
@@ -424,6 +412,12 @@ fn texts_carried_in_the_file_are_added_and_their_tags_placed() {
     });
     let extra = state.articles.len() - 1;
     let state = tagged(state, &[(extra, 0, Some(Verdict::Disputed), "")]);
+    (state, extra)
+}
+
+#[test]
+fn texts_carried_in_the_file_are_added_and_their_tags_placed() {
+    let (state, _) = seeds_and_a_tagged_extra_article();
     let with_text = export(&state, true).to_string();
     let without_text = export(&state, false).to_string();
     let p = preview(&seeds(), &without_text).unwrap();
@@ -449,23 +443,7 @@ fn texts_carried_in_the_file_are_added_and_their_tags_placed() {
 #[test]
 fn stored_tags_of_a_carried_article_that_is_not_open_count_in_the_preview() {
     use newsmark::store::tags::{self, MemoryStorage};
-    let mut state = seeds();
-    state = state.apply(Action::AddArticles {
-        articles: vec![newsmark::store::NewArticle {
-            file: "extra.txt".into(),
-            text: "Extra report\n\nThe bridge closed at noon. Traffic was diverted.".into(),
-            added: 1.0,
-        }],
-        select: false,
-    });
-    let job = state.job.clone().unwrap();
-    let texts: Vec<&str> = job.inputs.iter().map(|i| i.text.as_ref()).collect();
-    state = state.apply(Action::JobDone {
-        job: job.id,
-        analyses: newsmark::analysis::analyze_set(&texts),
-    });
-    let extra = state.articles.len() - 1;
-    let state = tagged(state, &[(extra, 0, Some(Verdict::Disputed), "")]);
+    let (state, extra) = seeds_and_a_tagged_extra_article();
     let sha = state.articles[extra].sha256.clone();
     let file = export(&state, true).to_string();
     // In a browser where the article was once open and tagged the same way, then closed.
@@ -478,18 +456,14 @@ fn stored_tags_of_a_carried_article_that_is_not_open_count_in_the_preview() {
     let empty = MemoryStorage::default();
     let (p, loads) = sharing::preview_import(&seeds(), &empty, &me(), file.as_bytes()).unwrap();
     assert_eq!((p.new.len(), p.present, loads.len()), (1, 0, 0));
-    // The export the dialog writes is the library's, the same as the one checked above.
+    // The dialog's export counts what it holds.
     let scope = sharing::ExportScope {
         all: true,
         embed_texts: true,
         form: sharing::ExportForm::WebAnnotation,
     };
-    let (text, n) = sharing::export_text(&state, &me(), scope, 1_763_800_000_000.0).unwrap();
+    let (_, n) = sharing::export_text(&state, &me(), scope, 1_763_800_000_000.0).unwrap();
     assert_eq!(n, 1);
-    assert_eq!(
-        serde_json::from_str::<Value>(&text).unwrap(),
-        export(&state, true)
-    );
 }
 
 #[test]

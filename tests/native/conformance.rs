@@ -5,10 +5,8 @@
 //! as the suite's own runner does, and `tests/annotation/jsonld_roundtrip.py`, with PyLD);
 //! `scripts/test.sh` installs their Python packages when they are missing.
 
-use super::annotations::{import, seeds, tagged};
-use newsmark::annotation::w3c::{self, ExportOptions};
+use super::annotations::{export_as, import, seeds, tagged};
 use newsmark::annotation::{Creator, CreatorKind, Verdict};
-use newsmark::store::AppState;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -19,25 +17,6 @@ fn reader(uuid_tail: &str, name: Option<&str>) -> Creator {
         kind: CreatorKind::Person,
         name: name.map(str::to_string),
     }
-}
-
-fn export(state: &AppState, only: Option<&str>, me: &Creator, embed_texts: bool) -> Value {
-    let texts = |sha: &str| {
-        state
-            .articles
-            .iter()
-            .find(|a| a.sha256 == sha)
-            .map(|a| a.text.clone())
-    };
-    w3c::export(
-        &state.annotations(only, me),
-        &texts,
-        &ExportOptions {
-            me,
-            generated: 1_763_800_000_000.0,
-            embed_texts,
-        },
-    )
 }
 
 /// The exports the checks run on, by file name.
@@ -51,7 +30,6 @@ fn exports() -> Vec<(&'static str, Value)> {
         (4, 2, Some(Verdict::Confirmed), "Seen on the wire"),
     ];
     let state = tagged(seeds(), &tags);
-    let first = state.articles[0].sha256.clone();
     // Ben tags two of the same claims the other way, and Ana imports his file.
     let bens = tagged(
         seeds(),
@@ -60,7 +38,7 @@ fn exports() -> Vec<(&'static str, Value)> {
             (1, 0, Some(Verdict::Disputed), "No"),
         ],
     );
-    let bens_file = export(&bens, None, &ben, false).to_string();
+    let bens_file = export_as(&bens, &ben, true, false).to_string();
     let merged = import(&state, &bens_file, vec![]).expect("Ben's export imports");
     // Files other tools wrote, read into a fresh profile and exported again.
     let mut others = seeds();
@@ -79,24 +57,21 @@ fn exports() -> Vec<(&'static str, Value)> {
     vec![
         (
             "third-party-re-export.jsonld",
-            export(&others, None, &ana, false),
+            export_as(&others, &ana, true, false),
         ),
         (
             "two-creators-re-export.jsonld",
-            export(&apart, None, &ana, false),
+            export_as(&apart, &ana, true, false),
         ),
-        (
-            "one-article.jsonld",
-            export(&state, Some(&first), &ana, false),
-        ),
-        ("all-articles.jsonld", export(&state, None, &ana, false)),
-        ("with-texts.jsonld", export(&state, None, &ana, true)),
-        ("empty.jsonld", export(&seeds(), None, &ana, false)),
+        ("one-article.jsonld", export_as(&state, &ana, false, false)),
+        ("all-articles.jsonld", export_as(&state, &ana, true, false)),
+        ("with-texts.jsonld", export_as(&state, &ana, true, true)),
+        ("empty.jsonld", export_as(&seeds(), &ana, true, false)),
         (
             "unnamed-reader.jsonld",
-            export(&state, None, &reader("3", None), false),
+            export_as(&state, &reader("3", None), true, false),
         ),
-        ("re-export.jsonld", export(&merged, None, &ana, false)),
+        ("re-export.jsonld", export_as(&merged, &ana, true, false)),
     ]
 }
 
