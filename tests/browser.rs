@@ -100,3 +100,22 @@ async fn web_pages_are_parsed_inertly_by_the_browser() {
     let ran = js_sys::Reflect::get(&gloo::utils::window(), &"__ran".into()).expect("read");
     assert!(ran.is_undefined(), "something in the page ran: {ran:?}");
 }
+
+/// On wasm32 a position is 32 bits: an imported position past that is refused with a
+/// message, never cut down to a small one that would land on a wrong sentence.
+#[wasm_bindgen_test]
+fn imported_positions_beyond_32_bits_are_refused_not_truncated() {
+    let file = r#"{"@context": "http://www.w3.org/ns/anno.jsonld", "id": "urn:x:1", "type": "Annotation",
+        "body": {"type": "TextualBody", "purpose": "tagging", "value": "disputed"},
+        "target": {"source": "urn:x:story", "selector": [
+            {"type": "TextQuoteSelector", "exact": "A sentence."},
+            {"type": "TextPositionSelector", "start": 4294967301, "end": 4294967310}]}}"#;
+    let err = newsmark::annotation::import::parse(file)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        err.contains("4294967301 characters is more than any article"),
+        "{err:?}"
+    );
+}

@@ -228,15 +228,26 @@ pub(crate) fn read_quote(sm: &Map<String, Value>, sloc: &Loc) -> Result<Quote, I
 pub(crate) fn read_position(sm: &Map<String, Value>, sloc: &Loc) -> Result<Position, ImportError> {
     let number = |key: &str| -> Result<usize, ImportError> {
         match sm.get(key) {
-            Some(v) => v.as_u64().map(|n| n as usize).map_or_else(
-                || {
-                    sloc.field(key).fail(format!(
-                        "expected a whole number of characters (0 or more), found {}",
-                        kind(v)
-                    ))
-                },
-                Ok,
-            ),
+            // On wasm32 a usize is 32 bits: a position beyond it is refused, never cut
+            // down to a small one (2^32 + 5 is not 5).
+            Some(v) if v.as_u64().is_some_and(|n| usize::try_from(n).is_err()) => {
+                sloc.field(key).fail(format!(
+                    "{} characters is more than any article this browser can hold",
+                    kind(v).trim_start_matches("the number ")
+                ))
+            }
+            Some(v) => v
+                .as_u64()
+                .and_then(|n| usize::try_from(n).ok())
+                .map_or_else(
+                    || {
+                        sloc.field(key).fail(format!(
+                            "expected a whole number of characters (0 or more), found {}",
+                            kind(v)
+                        ))
+                    },
+                    Ok,
+                ),
             None => sloc.fail(format!("the TextPositionSelector has no \"{key}\"")),
         }
     };

@@ -292,7 +292,7 @@ fn read_collection(
                 .fail(format!("expected a whole number, found {}", kind(total)));
         };
         let read = doc.annotations.len() + doc.skipped.len();
-        if n as usize != read {
+        if u64::try_from(read).ok() != Some(n) {
             return loc.field("total").fail(format!("the collection says it has {n} annotations but the file holds {read}; it may be cut off"));
         }
     }
