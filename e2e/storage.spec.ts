@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { Newsmark, claims } from './pages/newsmark';
+import { readFileSync } from 'node:fs';
+import { Newsmark, Share, claims } from './pages/newsmark';
 
 test('a second tab sees a tag made in the first without reloading', async ({ context }) => {
   const first = await context.newPage();
@@ -42,4 +43,24 @@ test('full storage: the failed save is reported and the tag is kept in memory', 
   await page.keyboard.press('d');
   await expect(claims(page).nth(2)).toHaveAttribute('data-verdict', 'disputed');
   await expect(page.getByRole('alert')).toContainText('storage may be full');
+});
+
+test('an unreadable stored profile is reported once and never saved over, and export still works', async ({ page }, info) => {
+  const damaged = '{"schema": 7, "id": "from a newer version"}';
+  await page.addInitScript((value) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('newsmark.v1.profile', value);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, damaged);
+  const app = new Newsmark(page);
+  await app.open();
+  await expect(page.getByRole('alert')).toContainText('stored data under newsmark.v1.profile cannot be read');
+  await claims(page).nth(1).click();
+  await page.keyboard.press('d');
+  // Export, with a name given: the file names this page's reader, the stored entry stays.
+  const file = await new Share(page).download(info.outputPath('export.jsonld'), { name: 'Desk A' });
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  expect(json.first.items[0].creator.name).toBe('Desk A');
+  expect(await page.evaluate(() => localStorage.getItem('newsmark.v1.profile'))).toBe(damaged);
 });

@@ -270,7 +270,7 @@ fn export_text(
     state: &AppState,
     me: &crate::annotation::Creator,
     request: ExportRequest,
-) -> (String, usize) {
+) -> Result<(String, usize), serde_json::Error> {
     let scope = sharing::ExportScope {
         all: request.all,
         embed_texts: request.embed_texts,
@@ -280,7 +280,7 @@ fn export_text(
             sharing::ExportForm::WebAnnotation
         },
     };
-    sharing::export_text(state, me, scope, now_ms()).unwrap_or_default()
+    sharing::export_text(state, me, scope, now_ms())
 }
 
 /// Add pasted text (a pasted web page is read as one), named by its first line.
@@ -349,6 +349,21 @@ pub fn app() -> Html {
             })
         })
     };
+    // A stored profile that cannot be read is said once, and left as it is: exports then
+    // name this page's reader, and nothing is saved over it.
+    {
+        let (state, storage) = (state.clone(), storage.clone());
+        use_effect_with((), move |_| {
+            let (store, _) = &*storage;
+            if let Err(e) = profile::read(store.as_ref()) {
+                state.dispatch(Action::StorageProblem {
+                    sha: None,
+                    message: e.to_string(),
+                    lock: false,
+                });
+            }
+        });
+    }
 
     // Imported annotations that could not be placed: read once, saved when they change.
     {
@@ -905,12 +920,22 @@ pub fn app() -> Html {
         let storage = storage.clone();
         Callback::from(move |request: ExportRequest| {
             let (store, _) = &*storage;
-            if profile::load(store.as_ref()).is_none() {
-                // Unsaved, the next export would name another creator; it still works.
+            if matches!(profile::read(store.as_ref()), Ok(None)) {
+                // Unsaved, the next export would name another creator; it still works. An
+                // unreadable stored profile is never saved over.
                 let _ = profile::save(store.as_ref(), &profile);
             }
             let me = profile.creator();
-            let (text, n) = export_text(&state.0, &me, request);
+            let (text, n) = match export_text(&state.0, &me, request) {
+                Ok(done) => done,
+                Err(e) => {
+                    // Nothing is downloaded or copied: an empty file is no export.
+                    export_status.set(Some(format!(
+                        "The export could not be written ({e}); nothing was saved."
+                    )));
+                    return;
+                }
+            };
             let date = to_date(now_ms());
             let plural = if n == 1 { "" } else { "s" };
             match request.kind {
