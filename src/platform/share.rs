@@ -13,7 +13,9 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
         .map_err(|_| "the file could not be made".to_string())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)
         .map_err(|_| "the file could not be made".to_string())?;
-    let document = gloo::utils::document();
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| "the download could not be started (no page)".to_string())?;
     let link = document
         .create_element("a")
         .ok()
@@ -32,7 +34,10 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
 
 /// Put `text` on the clipboard.
 pub async fn copy(text: &str) -> Result<(), String> {
-    let clipboard = gloo::utils::window().navigator().clipboard();
+    let clipboard = web_sys::window()
+        .ok_or_else(|| "there is no page to copy from".to_string())?
+        .navigator()
+        .clipboard();
     JsFuture::from(clipboard.write_text(text))
         .await
         .map(|_| ())
@@ -63,13 +68,15 @@ pub async fn read_bytes(
 /// A new random `urn:uuid:` IRI: the browser's `crypto.randomUUID()`, or (outside a
 /// secure context, where that is missing) one made from `Math.random`.
 pub fn new_uuid() -> String {
-    let from_crypto = gloo::utils::window().crypto().ok().and_then(|c| {
-        let f = js_sys::Reflect::get(&c, &"randomUUID".into())
-            .ok()?
-            .dyn_into::<js_sys::Function>()
-            .ok()?;
-        f.call0(&c).ok()?.as_string()
-    });
+    let from_crypto = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| {
+            let f = js_sys::Reflect::get(&c, &"randomUUID".into())
+                .ok()?
+                .dyn_into::<js_sys::Function>()
+                .ok()?;
+            f.call0(&c).ok()?.as_string()
+        });
     let uuid = from_crypto.unwrap_or_else(|| {
         let hex: String = (0..32)
             .map(|_| {

@@ -594,7 +594,8 @@ pub fn app() -> Html {
         let dragging = dragging.clone();
         let import_files = import_files.clone();
         use_effect_with((), move |_| {
-            let window = gloo::utils::window();
+            // Without a window (not a page) there is nothing to listen to.
+            let listeners = web_sys::window().map(|window| {
             let has_files = |e: &web_sys::DragEvent| {
                 e.data_transfer()
                     .is_some_and(|d| d.types().includes(&"Files".into(), 0))
@@ -651,7 +652,9 @@ pub fn app() -> Html {
                     }
                 },
             );
-            move || drop((over, leave, drop_listener))
+            (over, leave, drop_listener)
+            });
+            move || drop(listeners)
         });
     }
 
@@ -693,66 +696,68 @@ pub fn app() -> Html {
         let state = state.clone();
         let stored_articles = stored_articles.clone();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
-                let Some(e) = event.dyn_ref::<web_sys::StorageEvent>() else {
-                    return;
-                };
-                let Some(key) = e.key() else { return };
-                if key == orphans::KEY {
-                    match e
-                        .new_value()
-                        .map_or_else(|| Ok(Vec::new()), |raw| orphans::decode(&raw))
-                    {
-                        Ok(o) => state.dispatch(Action::OrphansLoaded(o)),
-                        Err(err) => state.dispatch(Action::StorageProblem {
-                            sha: None,
-                            message: err.to_string(),
-                            lock: false,
-                        }),
-                    }
-                    return;
-                }
-                if let Some(sha) = library::article_of_key(&key) {
-                    // Another tab added or removed one of the reader's articles.
-                    match e.new_value().map(|raw| library::decode(&key, &raw)) {
-                        Some(Ok(a)) => {
-                            stored_articles.borrow_mut().insert(sha.to_string());
-                            state.dispatch(Action::AddArticles {
-                                articles: vec![NewArticle {
-                                    file: a.file,
-                                    text: a.text,
-                                    added: a.added,
-                                }],
-                                select: false,
-                            });
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "storage", move |event| {
+                    let Some(e) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    let Some(key) = e.key() else { return };
+                    if key == orphans::KEY {
+                        match e
+                            .new_value()
+                            .map_or_else(|| Ok(Vec::new()), |raw| orphans::decode(&raw))
+                        {
+                            Ok(o) => state.dispatch(Action::OrphansLoaded(o)),
+                            Err(err) => state.dispatch(Action::StorageProblem {
+                                sha: None,
+                                message: err.to_string(),
+                                lock: false,
+                            }),
                         }
-                        Some(Err(err)) => state.dispatch(Action::StorageProblem {
-                            sha: None,
-                            message: err.to_string(),
-                            lock: false,
-                        }),
-                        None => state.dispatch(Action::RemoveArticle(sha.to_string())),
+                        return;
                     }
-                    return;
-                }
-                let Some(sha) = tags::article_of_key(&key) else {
-                    return;
-                };
-                let parsed = match e.new_value() {
-                    Some(raw) => tags::decode(&key, &raw),
-                    None => Ok(ArticleTags::new()),
-                };
-                match parsed {
-                    Ok(t) => state.dispatch(Action::TagsChangedElsewhere {
-                        sha: sha.to_string(),
-                        tags: t,
-                    }),
-                    Err(err) => state.dispatch(Action::StorageProblem {
-                        sha: Some(sha.to_string()),
-                        message: err.to_string(),
-                        lock: true,
-                    }),
-                }
+                    if let Some(sha) = library::article_of_key(&key) {
+                        // Another tab added or removed one of the reader's articles.
+                        match e.new_value().map(|raw| library::decode(&key, &raw)) {
+                            Some(Ok(a)) => {
+                                stored_articles.borrow_mut().insert(sha.to_string());
+                                state.dispatch(Action::AddArticles {
+                                    articles: vec![NewArticle {
+                                        file: a.file,
+                                        text: a.text,
+                                        added: a.added,
+                                    }],
+                                    select: false,
+                                });
+                            }
+                            Some(Err(err)) => state.dispatch(Action::StorageProblem {
+                                sha: None,
+                                message: err.to_string(),
+                                lock: false,
+                            }),
+                            None => state.dispatch(Action::RemoveArticle(sha.to_string())),
+                        }
+                        return;
+                    }
+                    let Some(sha) = tags::article_of_key(&key) else {
+                        return;
+                    };
+                    let parsed = match e.new_value() {
+                        Some(raw) => tags::decode(&key, &raw),
+                        None => Ok(ArticleTags::new()),
+                    };
+                    match parsed {
+                        Ok(t) => state.dispatch(Action::TagsChangedElsewhere {
+                            sha: sha.to_string(),
+                            tags: t,
+                        }),
+                        Err(err) => state.dispatch(Action::StorageProblem {
+                            sha: Some(sha.to_string()),
+                            message: err.to_string(),
+                            lock: true,
+                        }),
+                    }
+                })
             });
             move || drop(listener)
         });
@@ -765,11 +770,9 @@ pub fn app() -> Html {
         let latest = latest.clone();
         use_effect_with((), move |_| {
             let options = gloo::events::EventListenerOptions::enable_prevent_default();
-            let listener = EventListener::new_with_options(
-                &gloo::utils::document(),
-                "keydown",
-                options,
-                move |event| {
+            let document = web_sys::window().and_then(|w| w.document());
+            let listener = document.map(|document| {
+                EventListener::new_with_options(&document, "keydown", options, move |event| {
                     let Some(e) = event.dyn_ref::<KeyboardEvent>() else {
                         return;
                     };
@@ -793,8 +796,8 @@ pub fn app() -> Html {
                         e.prevent_default();
                         state.dispatch(action);
                     }
-                },
-            );
+                })
+            });
             move || drop(listener)
         });
     }
@@ -806,7 +809,9 @@ pub fn app() -> Html {
         use_effect_with((focused, selected), move |(focused, _)| {
             if let Some(i) = focused {
                 let selector = format!("[data-claim-index=\"{i}\"]");
-                if let Ok(Some(el)) = gloo::utils::document().query_selector(&selector) {
+                let document = web_sys::window().and_then(|w| w.document());
+                if let Some(el) = document.and_then(|d| d.query_selector(&selector).ok().flatten())
+                {
                     if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                         let _ = el.focus();
                     }
