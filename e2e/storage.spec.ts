@@ -64,3 +64,28 @@ test('an unreadable stored profile is reported once and never saved over, and ex
   expect(json.first.items[0].creator.name).toBe('Desk A');
   expect(await page.evaluate(() => localStorage.getItem('newsmark.v1.profile'))).toBe(damaged);
 });
+
+test('another tab writes the same article between two saves: both tabs\' tags are kept, claim by claim', async ({ page }) => {
+  const app = new Newsmark(page);
+  await app.open();
+  await claims(page).nth(0).click();
+  await page.keyboard.press('c');
+  await expect(claims(page).nth(0)).toHaveAttribute('data-verdict', 'confirmed');
+  // Another tab disputes claim 3 and its storage event has not arrived yet: written here
+  // directly, which fires no event in this tab.
+  const other = await claims(page).nth(3).getAttribute('data-claim-id');
+  const key = await page.evaluate((claim) => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('newsmark.v1.tags.'))!;
+    const entry = JSON.parse(localStorage.getItem(key)!);
+    entry.tags[claim!] = { verdict: 'disputed', note: 'from the other tab', modified: Date.now(), created: Date.now() };
+    localStorage.setItem(key, JSON.stringify(entry));
+    return key;
+  }, other);
+  // This tab tags claim 5: its save keeps the other tab's claim.
+  await claims(page).nth(5).click();
+  await page.keyboard.press('c');
+  await expect(claims(page).nth(5)).toHaveAttribute('data-verdict', 'confirmed');
+  await expect(claims(page).nth(3)).toHaveAttribute('data-verdict', 'disputed');
+  const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!).tags, key);
+  expect(Object.values(stored).map((t) => (t as { verdict: string }).verdict).sort()).toEqual(['confirmed', 'confirmed', 'disputed']);
+});

@@ -146,8 +146,63 @@ pub fn save(
     }
 }
 
+/// What to store for an article when another tab may have written it since this one last
+/// did: the claims this tab changed since `base` (what it last wrote or read) as they are
+/// in `ours`, and every other claim as `stored` has it now. Two tabs that tag different
+/// claims of one article at the same moment both keep their tag; on one claim, the last
+/// writer's stands.
+pub fn merge_for_save(
+    base: Option<&ArticleTags>,
+    ours: &ArticleTags,
+    stored: &ArticleTags,
+) -> ArticleTags {
+    let empty = ArticleTags::new();
+    let base = base.unwrap_or(&empty);
+    let mut out = stored.clone();
+    let claims: std::collections::BTreeSet<&String> = base.keys().chain(ours.keys()).collect();
+    for claim in claims {
+        match (base.get(claim), ours.get(claim)) {
+            (b, o) if b == o => {}
+            (_, Some(tag)) => {
+                out.insert(claim.clone(), tag.clone());
+            }
+            (_, None) => {
+                out.remove(claim);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn two_tabs_tagging_different_claims_both_keep_their_tag() {
+        let t = |v, at| crate::annotation::Tag::new(Some(v), "", at);
+        let mut base = ArticleTags::new();
+        base.insert("c1".into(), t(Verdict::Confirmed, 1.0));
+        base.insert("c3".into(), t(Verdict::Confirmed, 1.0));
+        // This tab disputes c2 and clears c3; meanwhile the other tab confirmed c4.
+        let mut ours = base.clone();
+        ours.insert("c2".into(), t(Verdict::Disputed, 2.0));
+        ours.remove("c3");
+        let mut stored = base.clone();
+        stored.insert("c4".into(), t(Verdict::Confirmed, 2.5));
+        let merged = merge_for_save(Some(&base), &ours, &stored);
+        let keys: Vec<&str> = merged.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["c1", "c2", "c4"]);
+        // On the same claim, this tab's change (the later write) stands.
+        let mut theirs = base.clone();
+        theirs.insert("c2".into(), t(Verdict::Confirmed, 1.5));
+        let merged = merge_for_save(Some(&base), &ours, &theirs);
+        assert_eq!(merged["c2"].verdict, Some(Verdict::Disputed));
+        // With nothing written before, ours is added to what is stored (nothing says this
+        // tab removed c3, so the stored c3 stays).
+        let merged = merge_for_save(None, &ours, &stored);
+        let keys: Vec<&str> = merged.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["c1", "c2", "c3", "c4"]);
+    }
+
     use super::*;
 
     fn tag(v: Verdict) -> Tag {

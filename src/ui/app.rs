@@ -674,9 +674,22 @@ pub fn app() -> Html {
                     saved.insert(sha.clone(), current.clone());
                     continue;
                 }
-                match tags::save(store.as_ref(), sha, current) {
+                // Another tab may have written this article since: keep its claims, and
+                // write only the claims changed here. An entry that cannot be read is
+                // locked above and never reaches this point.
+                let merged = match tags::load(store.as_ref(), sha) {
+                    Ok(stored) => tags::merge_for_save(saved.get(sha), current, &stored),
+                    Err(_) => current.clone(),
+                };
+                match tags::save(store.as_ref(), sha, &merged) {
                     Ok(()) => {
-                        saved.insert(sha.clone(), current.clone());
+                        if &merged != current {
+                            state.dispatch(Action::TagsChangedElsewhere {
+                                sha: sha.clone(),
+                                tags: merged.clone(),
+                            });
+                        }
+                        saved.insert(sha.clone(), merged);
                     }
                     Err(e) => {
                         state.dispatch(Action::StorageProblem {
