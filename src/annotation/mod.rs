@@ -90,6 +90,12 @@ impl CreatorKind {
 }
 
 impl Creator {
+    /// A creator known by nothing: neither an id nor a name (what a file that names no
+    /// creator gives).
+    pub fn is_unknown(&self) -> bool {
+        self.id.is_none() && self.name.is_none()
+    }
+
     /// What to call the creator in the page.
     pub fn display(&self) -> &str {
         self.name
@@ -171,12 +177,8 @@ impl Tag {
     /// author's, told apart by the annotation it came from.
     pub fn reader(&self, me: &Creator) -> String {
         match &self.creator {
-            Some(c) if c.id.is_none() && c.name.is_none() => {
-                let basis = format!("unknown:{}", self.via.as_deref().unwrap_or(""));
-                crate::text::sha256_hex(basis.as_bytes())
-                    .get(..16)
-                    .unwrap_or("")
-                    .to_string()
+            Some(c) if c.is_unknown() => {
+                short_hash(&format!("unknown:{}", self.via.as_deref().unwrap_or("")))
             }
             Some(c) => reader_key(c),
             None => reader_key(me),
@@ -364,6 +366,11 @@ pub fn reader_key(reader: &Creator) -> String {
         (None, Some(name)) => format!("name:{name}"),
         (None, None) => "anonymous".to_string(),
     };
+    short_hash(&basis)
+}
+
+/// A reader key made from text: the first 16 hex digits of its SHA-256.
+fn short_hash(basis: &str) -> String {
     crate::text::sha256_hex(basis.as_bytes())
         .get(..16)
         .unwrap_or("")

@@ -7,13 +7,13 @@
 //! - **conflicting**: that creator's tag here says something else, or the file itself gives
 //!   the claim different tags from one creator — the reader chooses, and until then nothing
 //!   changes;
+//! - **cannot be placed**: no article holds the passage well enough; the annotation is
+//!   kept as an orphan, listed and exported again, never attached to another sentence.
 //!
 //! Tags are compared reader by reader: a colleague's verdict on a claim the reader tagged
 //! otherwise is new, and is kept beside the reader's (who said what), never merged into it.
 //! An annotation whose creator is the reader (their own export, read back) is theirs; one
 //! that names no creator is from an unknown reader, not from the one importing it.
-//! - **cannot be placed**: no article holds the passage well enough; the annotation is
-//!   kept as an orphan, listed and exported again, never attached to another sentence.
 
 use super::anchor::{anchor, Method, MIN_QUOTE_SIMILARITY};
 use super::json::{Document, EmbeddedText, ImportError};

@@ -215,18 +215,11 @@ pub(crate) fn read(value: &Value) -> Result<Document, ImportError> {
             if has_type(m, "AnnotationCollection") {
                 read_collection(m, &loc, terms)
             } else if has_type(m, "AnnotationPage") {
-                let mut reader = Reader {
-                    terms,
-                    ..Reader::default()
-                };
+                let mut reader = Reader::with_terms(terms);
                 reader.page(m, &loc, 0)?;
                 reader.finish()
             } else if has_type(m, "Annotation") {
-                let mut reader = Reader {
-                    terms,
-                    ..Reader::default()
-                };
-                reader.count = 1;
+                let mut reader = Reader::with_terms(terms);
                 reader.annotation(m, 1)?;
                 reader.finish()
             } else {
@@ -242,7 +235,6 @@ pub(crate) fn read(value: &Value) -> Result<Document, ImportError> {
                 let n = i + 1;
                 let m = expect_obj(item, &Loc::new(format!("annotation {n}")))?;
                 reader.terms = read_context(m, &Loc::new(format!("annotation {n}")))?;
-                reader.count = n;
                 reader.annotation(m, n)?;
             }
             reader.finish()
@@ -259,10 +251,7 @@ fn read_collection(
     loc: &Loc,
     terms: Terms,
 ) -> Result<Document, ImportError> {
-    let mut reader = Reader {
-        terms,
-        ..Reader::default()
-    };
+    let mut reader = Reader::with_terms(terms);
     if let Some(g) = m.get("generated") {
         let when = expect_str(g, &loc.field("generated"))?;
         reader.generated = Some(
@@ -323,6 +312,13 @@ struct Reader {
 const MAX_PAGES: usize = 10_000;
 
 impl Reader {
+    fn with_terms(terms: Terms) -> Reader {
+        Reader {
+            terms,
+            ..Reader::default()
+        }
+    }
+
     fn page(
         &mut self,
         page: &Map<String, Value>,
@@ -828,7 +824,6 @@ fn read_creator(v: &Value, loc: &Loc) -> Result<Option<Creator>, ImportError> {
 }
 
 fn read_agent(v: &Value, loc: &Loc) -> Result<Creator, ImportError> {
-    let loc = loc.clone();
     match v {
         Value::String(iri) => Ok(Creator {
             id: Some(iri.clone()),
@@ -836,10 +831,10 @@ fn read_agent(v: &Value, loc: &Loc) -> Result<Creator, ImportError> {
             name: None,
         }),
         other => {
-            let m = expect_obj(other, &loc)?;
+            let m = expect_obj(other, loc)?;
             // The model's agent classes; another class (the model only says SHOULD) is
             // read as a person's, the commonest kind of creator.
-            let kind = types(m, &loc)?
+            let kind = types(m, loc)?
                 .iter()
                 .find_map(|t| CreatorKind::from_name(oa_agent(t)))
                 .unwrap_or(CreatorKind::Person);
@@ -847,9 +842,9 @@ fn read_agent(v: &Value, loc: &Loc) -> Result<Creator, ImportError> {
                 .map(|v| expect_str(v, &loc.field("id")))
                 .transpose()?
                 .map(str::to_string);
-            let name = match opt_str(m, "name", &loc)? {
+            let name = match opt_str(m, "name", loc)? {
                 Some(n) => Some(n.to_string()),
-                None => opt_str(m, "nickname", &loc)?.map(str::to_string),
+                None => opt_str(m, "nickname", loc)?.map(str::to_string),
             };
             Ok(Creator { id, kind, name })
         }
@@ -955,7 +950,42 @@ fn compact_list(mut values: Vec<Value>) -> Value {
 }
 
 /// One annotation in the W3C form; `text` embeds the article's text in its source.
+///
+/// Read from a file, it keeps the properties the file gave it (bodies, creators, dates,
+/// rights, …); made here, it gets newsmark's own. Either way the target is newsmark's, the
+/// id it had elsewhere is written as `via`, and its extension properties go back out.
 pub fn annotation_json(a: &Annotation, me: &Creator, text: Option<&str>) -> Value {
+    let mut m = if a.original.is_empty() {
+        own_properties(a, me)
+    } else {
+        a.original.clone()
+    };
+    m.insert("id".into(), json!(a.id));
+    m.insert("type".into(), json!("Annotation"));
+    m.insert("target".into(), target_json(a, text));
+    if let Some(via) = a.via.as_ref().filter(|v| **v != a.id) {
+        // The id it had, then any `via` its file already gave.
+        let earlier = match m.remove("via") {
+            Some(Value::Array(items)) => items,
+            Some(one) => vec![one],
+            None => Vec::new(),
+        };
+        let mut all = vec![json!(via)];
+        all.extend(
+            earlier
+                .into_iter()
+                .filter(|e| e.as_str() != Some(via.as_str())),
+        );
+        m.insert("via".into(), compact_list(all));
+    }
+    for (k, v) in &a.extensions {
+        m.insert(k.clone(), v.clone());
+    }
+    Value::Object(m)
+}
+
+/// newsmark's own rendering of a tag: the verdict and note as bodies, its dates, its creator.
+fn own_properties(a: &Annotation, me: &Creator) -> Map<String, Value> {
     let mut body = Vec::new();
     if let Some(v) = a.verdict {
         body.push(json!({ "type": "TextualBody", "purpose": "tagging", "value": v.name() }));
@@ -963,6 +993,26 @@ pub fn annotation_json(a: &Annotation, me: &Creator, text: Option<&str>) -> Valu
     if !a.note.is_empty() {
         body.push(json!({ "type": "TextualBody", "purpose": "commenting", "value": a.note, "format": "text/plain" }));
     }
+    let mut m = Map::new();
+    m.insert("motivation".into(), json!(MOTIVATION));
+    m.insert("body".into(), compact_list(body));
+    // A tag made here always has its times; 0 marks one whose file gave none (a Hypothesis
+    // row without dates), which is written without dates, not as 1970.
+    if a.created > 0.0 || a.modified > 0.0 {
+        m.insert("created".into(), json!(to_rfc3339(a.created)));
+        m.insert("modified".into(), json!(to_rfc3339(a.modified)));
+    }
+    // A tag whose file named no creator is written without one, not credited to anyone.
+    let creator = a.creator.as_ref().unwrap_or(me);
+    if !creator.is_unknown() {
+        m.insert("creator".into(), creator_json(creator));
+    }
+    m
+}
+
+/// The target as newsmark places it: the article by its hash, the claim by quote and
+/// position; `text` embeds the article's text.
+fn target_json(a: &Annotation, text: Option<&str>) -> Value {
     let mut source = Map::new();
     source.insert("id".into(), json!(a.source.id));
     source.insert("type".into(), json!("Text"));
@@ -979,64 +1029,7 @@ pub fn annotation_json(a: &Annotation, me: &Creator, text: Option<&str>) -> Valu
     if let Some(p) = a.position {
         selector.push(json!({ "type": "TextPositionSelector", "start": p.start, "end": p.end }));
     }
-    let mut target = Map::new();
-    target.insert("source".into(), Value::Object(source));
-    target.insert("selector".into(), compact_list(selector));
-    if !a.original.is_empty() {
-        // Read from a file: its bodies, creators, dates, rights and the rest as it wrote
-        // them, the target as newsmark places it, and its id kept as `via`.
-        let mut m = Map::new();
-        m.insert("id".into(), json!(a.id));
-        m.insert("type".into(), json!("Annotation"));
-        m.extend(a.original.clone());
-        m.insert("target".into(), Value::Object(target));
-        if let Some(via) = a.via.as_ref().filter(|v| **v != a.id) {
-            let earlier = m.remove("via");
-            let mut all = vec![json!(via)];
-            all.extend(
-                earlier
-                    .map(|e| match e {
-                        Value::Array(items) => items,
-                        one => vec![one],
-                    })
-                    .unwrap_or_default()
-                    .into_iter()
-                    .filter(|e| e.as_str() != Some(via.as_str())),
-            );
-            m.insert("via".into(), compact_list(all));
-        }
-        for (k, v) in &a.extensions {
-            m.insert(k.clone(), v.clone());
-        }
-        return Value::Object(m);
-    }
-    let mut out = json!({
-        "id": a.id,
-        "type": "Annotation",
-        "motivation": MOTIVATION,
-        "body": compact_list(body),
-        "target": target,
-    });
-    if let Some(m) = out.as_object_mut() {
-        // A tag made here always has its times; 0 marks one whose file gave none (a
-        // Hypothesis row without dates), which is written without dates, not as 1970.
-        if a.created > 0.0 || a.modified > 0.0 {
-            m.insert("created".into(), json!(to_rfc3339(a.created)));
-            m.insert("modified".into(), json!(to_rfc3339(a.modified)));
-        }
-        // A tag whose file named no creator is written without one, not credited to anyone.
-        let creator = a.creator.as_ref().unwrap_or(me);
-        if creator.id.is_some() || creator.name.is_some() {
-            m.insert("creator".into(), creator_json(creator));
-        }
-        if let Some(via) = a.via.as_ref().filter(|v| **v != a.id) {
-            m.insert("via".into(), json!(via));
-        }
-        for (k, v) in &a.extensions {
-            m.insert(k.clone(), v.clone());
-        }
-    }
-    out
+    json!({ "source": source, "selector": compact_list(selector) })
 }
 
 /// The collection of annotations, in order. `texts` maps a content hash to the article
