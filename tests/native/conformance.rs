@@ -20,7 +20,13 @@ fn reader(uuid_tail: &str, name: Option<&str>) -> Creator {
 }
 
 /// The exports the checks run on, by file name.
-fn exports() -> Vec<(&'static str, Value)> {
+fn exports() -> &'static [(&'static str, Value)] {
+    static EXPORTS: std::sync::OnceLock<Vec<(&'static str, Value)>> = std::sync::OnceLock::new();
+    EXPORTS.get_or_init(make_exports)
+}
+
+/// Made once for the three tests that read them.
+fn make_exports() -> Vec<(&'static str, Value)> {
     let ana = reader("1", Some("Desk A"));
     let ben = reader("2", Some("Desk B"));
     let tags = [
@@ -237,7 +243,7 @@ fn python(script: &str, files: &[PathBuf]) -> (bool, String) {
 #[test]
 fn every_export_passes_every_must_of_the_w3c_test_suite() {
     let dir = scratch("w3c-suite");
-    let files = write_all(&dir, &exports());
+    let files = write_all(&dir, exports());
     let (ok, out) = python("tests/fixtures/annotation-tests/run_w3c_tests.py", &files);
     assert!(ok, "the suite's runner failed:\n{out}");
     let mut musts = 0;
@@ -279,7 +285,7 @@ fn every_export_passes_every_must_of_the_w3c_test_suite() {
 #[test]
 fn every_export_expands_and_compacts_back_unchanged() {
     let dir = scratch("jsonld");
-    let files = write_all(&dir, &exports());
+    let files = write_all(&dir, exports());
     let (ok, out) = python("tests/annotation/jsonld_roundtrip.py", &files);
     assert!(ok, "a JSON-LD round trip changed an export:\n{out}");
     assert_eq!(
