@@ -329,7 +329,15 @@ mod tests {
     use super::*;
 
     fn ents(text: &str) -> Vec<(String, EntityType, String)> {
-        let toks = ArticleTokens::new(text, &[Span::new(0, text.len())], &[0]);
+        // One body paragraph, with its sentences as the analysis finds them.
+        let all = Span::new(0, text.len());
+        let mut starts = vec![0];
+        starts.extend(
+            super::super::sentences::split(text, all)
+                .iter()
+                .map(|s| s.start),
+        );
+        let toks = ArticleTokens::new(text, &[all], &starts);
         let model = ner::builtin().unwrap();
         let r = recognize_set(model, &[text], &[toks], &[vec![BlockInfo::default()]]);
         r.into_iter()

@@ -351,6 +351,16 @@ fn is_tail_marker(folded: &str) -> bool {
 }
 
 /// A full paragraph: enough words and sentence punctuation, and not a cut-off teaser.
+/// A line too long and too much like prose to be a headline: text pasted without one
+/// opens with its first paragraph. Headlines run to some 20 words and rarely end in a
+/// full stop; a line of 30 words or more that ends like a sentence is prose.
+fn is_long_paragraph(line: &str, n_words: usize) -> bool {
+    n_words >= LONGEST_HEADLINE_WORDS && ends_like_sentence(line)
+}
+
+/// See [`is_long_paragraph`].
+const LONGEST_HEADLINE_WORDS: usize = 30;
+
 fn is_full_paragraph(line: &str) -> bool {
     words(line) >= 12 && ends_like_sentence(line) && !is_truncated_teaser(line)
 }
@@ -473,8 +483,11 @@ pub fn layout(text: &str) -> Vec<Block> {
             });
             continue;
         }
-        if !title_seen {
+        // The first content line is the headline, unless it is prose: then there is none.
+        if !title_seen && {
             title_seen = true;
+            !is_long_paragraph(line, n_words)
+        } {
             match title_suffix_start(line) {
                 Some(cut) => {
                     let head = Span::new(span.start, span.start + cut).trim(text);
@@ -632,6 +645,20 @@ mod tests {
         for name in ["Jane Doe", "Spain", "Italy", "Germany"] {
             assert!(names.contains(&name), "{name} not marked: {names:?}");
         }
+    }
+
+    #[test]
+    fn text_that_opens_with_prose_has_no_headline() {
+        // Pasted without its headline: the first line is the first paragraph.
+        let first = "Iron is an essential element the body requires to produce hemoglobin, \
+                     the protein in red blood cells that carries oxygen to the tissues. The \
+                     current waiting period between donations is eight weeks.";
+        let k = kinds(&format!("{first}\n\nShort line after it"));
+        assert_eq!(k[0], (first.into(), BlockKind::Body), "{k:?}");
+        assert!(k.iter().all(|(_, kind)| *kind != BlockKind::Title), "{k:?}");
+        // A long headline that does not end like a sentence is still one.
+        let k = kinds("Mayor of Springfield resigns after the council rejects her budget for a third time in a row and calls for new elections in the spring of next year\n\nThe mayor resigned on Monday after the council rejected her budget.");
+        assert_eq!(k[0].1, BlockKind::Title, "{k:?}");
     }
 
     #[test]
