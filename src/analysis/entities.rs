@@ -10,7 +10,7 @@
 //! 3. **Canonical names.** Places take their gazetteer name ("U.S." → "United States");
 //!    surnames their full name.
 
-use super::lexicon::{demonym, is_first_name, place, PlaceKind, TITLES};
+use super::lexicon::{demonym, is_first_name, place, PlaceKind, SPEECH_VERBS, TITLES};
 use super::ner::model::{Model, LABELS};
 use super::ner::{self, label_type, type_label, BlockInfo};
 use super::tokens::ArticleTokens;
@@ -86,6 +86,8 @@ pub fn recognize_set<'t>(
                 scores: t.scores,
                 canonical: None,
                 parts: toks.iter().map(|t| (t.span, t.text)).collect(),
+                after_article: after_article(text, span),
+                speaks: speaks(text, span),
             })
         })
         .collect();
@@ -109,11 +111,7 @@ pub fn recognize_set<'t>(
     let mut out: Vec<Vec<Entity>> = vec![Vec::new(); texts.len()];
     for m in mentions {
         let canonical = m.canonical.unwrap_or_else(|| match m.kind {
-            // A city's alternate names are other-language names of one word ("Kiev");
-            // a phrase that matches one ("White House", a name of Casablanca) is
-            // something else.
-            EntityType::Place => place(m.text)
-                .filter(|p| p.kind != PlaceKind::City || !m.text.contains(' '))
+            EntityType::Place => listed_place(m.text)
                 .map_or(m.text, |p| p.canonical)
                 .to_string(),
             _ => m.text.to_string(),
@@ -133,6 +131,13 @@ pub fn recognize_set<'t>(
     out
 }
 
+/// The gazetteer's place of this name. A city's alternate names are other-language names
+/// of one word ("Kiev"); a phrase that matches one ("White House", a name of Casablanca)
+/// is something else.
+fn listed_place(name: &str) -> Option<super::lexicon::Place> {
+    place(name).filter(|p| p.kind != PlaceKind::City || !name.contains(' '))
+}
+
 /// One name as the tagger found it, while the set-level passes work on it.
 #[derive(Debug, Clone)]
 struct Mention<'t> {
@@ -146,6 +151,47 @@ struct Mention<'t> {
     canonical: Option<String>,
     /// The words of the name.
     parts: Vec<(Span, &'t str)>,
+    /// Right after an article ("the Kremlin", "a Reuters report"): no person's name.
+    after_article: bool,
+    /// The subject of a verb of saying ("the Kremlin said"): someone who speaks.
+    speaks: bool,
+}
+
+/// Whether the word before `span` is an article: English does not put one before a
+/// person's name ("the Kremlin said", but not "the Putin said").
+fn after_article(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).unwrap_or("");
+    let trimmed = before.trim_end_matches([' ', '\u{a0}']);
+    if trimmed.len() == before.len() {
+        return false;
+    }
+    let word = trimmed
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(word, "the" | "The" | "a" | "A" | "an" | "An")
+}
+
+/// Whether the name at `span` is the subject of a verb of saying: "X said", "X has said",
+/// "X, which …, said" is not followed.
+fn speaks(text: &str, span: Span) -> bool {
+    let mut words = text
+        .get(span.end..)
+        .unwrap_or("")
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(3);
+    let mut next = words.next();
+    // "'s" and a possessive belong to the name's mention; an auxiliary may come first.
+    if next.is_some_and(|w| matches!(w, "has" | "had" | "have" | "also" | "would" | "will")) {
+        next = words.next();
+    }
+    next.is_some_and(|w| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphabetic());
+        !w.is_empty()
+            && w.len() == w.trim_start_matches(|c: char| !c.is_alphabetic()).len()
+            && SPEECH_VERBS.contains_lower(w)
+    })
 }
 
 /// Titles are not part of a name ("President Trump" → "Trump"), as in GUM, CrossNER and
@@ -214,6 +260,8 @@ fn split_run_together(mentions: &mut Vec<Mention>) {
                 scores,
                 canonical: None,
                 parts: vec![(*span, w)],
+                after_article: m.after_article && span.start == m.span.start,
+                speaks: m.speaks && span.end == m.span.end,
             });
         }
     }
@@ -287,6 +335,18 @@ fn link_surnames(mentions: &mut [Mention]) {
 /// all its mentions in the set are highest; surnames linked to a full name stay people.
 fn vote(mentions: &mut [Mention]) {
     let mut totals: HashMap<&str, [i64; LABELS]> = HashMap::default();
+    let mut not_a_person: HashMap<&str, bool> = HashMap::default();
+    let mut not_a_place: HashMap<&str, bool> = HashMap::default();
+    for m in mentions.iter() {
+        if m.after_article && m.canonical.is_none() {
+            not_a_person.insert(m.text, true);
+        }
+        // A name that speaks and is no place the gazetteer knows is not a place: "the
+        // Pentagon said" is the ministry. A listed place that speaks stays a place.
+        if m.speaks && listed_place(m.text).is_none() {
+            not_a_place.insert(m.text, true);
+        }
+    }
     for m in mentions.iter() {
         let t = totals.entry(m.text).or_insert([0; LABELS]);
         for (s, v) in t.iter_mut().zip(m.scores) {
@@ -296,6 +356,17 @@ fn vote(mentions: &mut [Mention]) {
         if m.canonical.is_some() && m.kind == EntityType::Person {
             if let Some(p) = t.get_mut(usize::from(type_label(EntityType::Person))) {
                 *p += SURE_VOTE;
+            }
+        }
+    }
+    for (name, t) in totals.iter_mut() {
+        let vetoed = [
+            (EntityType::Person, not_a_person.contains_key(name)),
+            (EntityType::Place, not_a_place.contains_key(name)),
+        ];
+        for (kind, veto) in vetoed {
+            if let (true, Some(p)) = (veto, t.get_mut(usize::from(type_label(kind)))) {
+                *p = i64::MIN;
             }
         }
     }
@@ -393,6 +464,32 @@ mod tests {
                 .all(|(_, k, c)| *k == EntityType::Person && c == "Anna Bury"),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn articles_and_verbs_of_saying_are_read() {
+        let t = "Then the Pentagon said no. A Reuters report, and Moscow has said yes.";
+        let at = |w: &str| {
+            let s = t.find(w).unwrap();
+            Span::new(s, s + w.len())
+        };
+        assert!(after_article(t, at("Pentagon")) && speaks(t, at("Pentagon")));
+        assert!(after_article(t, at("Reuters")) && !speaks(t, at("Reuters")));
+        assert!(!after_article(t, at("Moscow")) && speaks(t, at("Moscow")));
+        assert!(!after_article(t, at("Then")) && !speaks(t, at("Then")));
+    }
+
+    #[test]
+    fn a_name_after_the_is_no_person_and_one_that_speaks_no_place() {
+        // Whatever the tagger makes of each mention on its own, the set agrees on an
+        // organisation: it takes an article and it speaks, and no gazetteer lists it.
+        let e = ents(
+            "Officials at the Pentagon met on Monday. Later the Pentagon said talks would \
+             resume, and Pentagon spokesman Sean Parnell confirmed the date.",
+        );
+        let p: Vec<_> = e.iter().filter(|(n, _, _)| n == "Pentagon").collect();
+        assert!(!p.is_empty(), "{e:?}");
+        assert!(p.iter().all(|(_, k, _)| *k == EntityType::Org), "{e:?}");
     }
 
     #[test]

@@ -132,9 +132,18 @@ pub fn names_from_labels(text: &str, tokens: &[Token], labels: &[u8]) -> Vec<(us
         out.push((i, j, l));
         i = j;
     }
-    // A name does not end in a particle ("Museum of").
+    // A name does not end in a particle ("Museum of"), nor open with an article or a
+    // preposition in lower case ("the Pentagon"); "de Gaulle" keeps its particle.
     out.into_iter()
-        .filter_map(|(a, mut b, l)| {
+        .filter_map(|(mut a, mut b, l)| {
+            while a < b
+                && tokens.get(a).is_some_and(|t| {
+                    t.text.starts_with(|c: char| c.is_lowercase())
+                        && super::lexicon::is_function_word(t.text)
+                })
+            {
+                a += 1;
+            }
             while b > a
                 && tokens
                     .get(b - 1)
@@ -291,6 +300,8 @@ mod tests {
             ["Museum of Flight"]
         );
         assert_eq!(names("Museum of", &[2, 2]), ["Museum"]);
+        assert_eq!(names("said the Pentagon", &[0, 2, 2]), ["Pentagon"]);
+        assert_eq!(names("Charles de Gaulle", &[1, 1, 1]), ["Charles de Gaulle"]);
     }
 
     #[test]
