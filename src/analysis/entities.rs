@@ -172,8 +172,8 @@ fn after_article(text: &str, span: Span) -> bool {
     matches!(word, "the" | "The" | "a" | "A" | "an" | "An")
 }
 
-/// Whether the name at `span` is the subject of a verb of saying: "X said", "X has said",
-/// "X, which …, said" is not followed.
+/// Whether the name at `span` speaks: the subject of a verb of saying ("X said", "X has
+/// said") or the source after "according to".
 fn speaks(text: &str, span: Span) -> bool {
     let mut words = text
         .get(span.end..)
@@ -181,8 +181,16 @@ fn speaks(text: &str, span: Span) -> bool {
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
         .take(3);
+    let before = text.get(..span.start).unwrap_or("").trim_end();
+    if before.len() >= 12
+        && before
+            .get(before.len() - 12..)
+            .is_some_and(|w| w.eq_ignore_ascii_case("according to"))
+    {
+        return true;
+    }
     let mut next = words.next();
-    // "'s" and a possessive belong to the name's mention; an auxiliary may come first.
+    // An auxiliary may come first ("has said"); a word glued to the name ("'s") is none.
     if next.is_some_and(|w| matches!(w, "has" | "had" | "have" | "also" | "would" | "will")) {
         next = words.next();
     }
@@ -468,7 +476,8 @@ mod tests {
 
     #[test]
     fn articles_and_verbs_of_saying_are_read() {
-        let t = "Then the Pentagon said no. A Reuters report, and Moscow has said yes.";
+        let t = "Then the Pentagon said no. A Reuters report, and Moscow has said yes, \
+                 according to Tass.";
         let at = |w: &str| {
             let s = t.find(w).unwrap();
             Span::new(s, s + w.len())
@@ -477,6 +486,7 @@ mod tests {
         assert!(after_article(t, at("Reuters")) && !speaks(t, at("Reuters")));
         assert!(!after_article(t, at("Moscow")) && speaks(t, at("Moscow")));
         assert!(!after_article(t, at("Then")) && !speaks(t, at("Then")));
+        assert!(speaks(t, at("Tass")));
     }
 
     #[test]

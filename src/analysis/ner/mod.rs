@@ -301,7 +301,10 @@ mod tests {
         );
         assert_eq!(names("Museum of", &[2, 2]), ["Museum"]);
         assert_eq!(names("said the Pentagon", &[0, 2, 2]), ["Pentagon"]);
-        assert_eq!(names("Charles de Gaulle", &[1, 1, 1]), ["Charles de Gaulle"]);
+        assert_eq!(
+            names("Charles de Gaulle", &[1, 1, 1]),
+            ["Charles de Gaulle"]
+        );
     }
 
     #[test]
