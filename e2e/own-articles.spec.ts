@@ -30,6 +30,25 @@ test('a pasted article is analysed, shown, and still there after a reload', asyn
   await expect(app.entries().nth(5)).toContainText('added by you');
 });
 
+test('text pasted without its headline is read as prose, its claims tagged', async ({ page }) => {
+  const app = new Newsmark(page);
+  await app.open();
+  const prose =
+    'Divers searching the harbour of Valletta found the missing trawler on Friday, two days after it sank in a storm, ' +
+    'the coast guard said in a statement. All six crew members had been rescued on Wednesday by a passing ferry, and ' +
+    'harbour master Joseph Camilleri said the wreck would be raised next week.';
+  await app.paste(prose);
+  await expect(app.entries()).toHaveCount(6);
+  // No line of it is a headline: every sentence is a claim, named by its first words.
+  await expect(claims(page)).toHaveCount(2);
+  await expect(app.headline()).toHaveText(/^Divers searching the harbour/);
+  await expect(app.reading.locator('.byline')).toHaveText('2 claims');
+  await expect(marks(page, 'entity').filter({ hasText: 'Joseph Camilleri' })).toHaveAttribute('data-entity-type', 'PERSON');
+  await claims(page).first().click();
+  await page.keyboard.press('c');
+  await expect(claims(page).first()).toHaveAttribute('data-verdict', 'confirmed');
+});
+
 test('HTML and Markdown files are read without running anything, and survive a reload', async ({ page }) => {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));

@@ -529,7 +529,10 @@ pub fn reading_pane(props: &ReadingPaneProps) -> Html {
                         None => Html::from(a.headline().to_string()),
                     }
                 }</h1>
-                <p class="byline">{ format!("{} · {} claims", a.file, claims.len()) }</p>
+                <p class="byline">{
+                    // Pasted text is named by its first words, which the heading shows.
+                    if a.file == a.headline() { format!("{} claims", claims.len()) } else { format!("{} · {} claims", a.file, claims.len()) }
+                }</p>
                 <div class="filters" role="radiogroup" aria-label="Show claims">
                     { for [(Filter::All, "All"), (Filter::Open, "Open"), (Filter::Confirmed, "Confirmed"), (Filter::Disputed, "Disputed")].into_iter().map(|(f, label)| {
                         let cb = props.on_filter.clone();
