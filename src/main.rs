@@ -14,9 +14,14 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    if let Err(e) = newsmark::cli::run(&args, &mut out) {
+    // Buffered: the JSON report is pretty-printed, and the locked stdout alone would write
+    // it line by line, one system call a line.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let result = newsmark::cli::run(&args, &mut out).and_then(|()| {
+        use std::io::Write;
+        out.flush().map_err(newsmark::cli::CliError::from)
+    });
+    if let Err(e) = result {
         eprintln!("newsmark: {e}");
         std::process::exit(e.exit_code());
     }
