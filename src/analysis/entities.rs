@@ -15,7 +15,7 @@ use super::ner::model::{Model, LABELS};
 use super::ner::{self, label_type, type_label, BlockInfo};
 use super::tokens::ArticleTokens;
 use crate::text::Span;
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord, Deserialize)]
@@ -175,12 +175,6 @@ fn after_article(text: &str, span: Span) -> bool {
 /// Whether the name at `span` speaks: the subject of a verb of saying ("X said", "X has
 /// said") or the source after "according to".
 fn speaks(text: &str, span: Span) -> bool {
-    let mut words = text
-        .get(span.end..)
-        .unwrap_or("")
-        .split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .take(3);
     let before = text.get(..span.start).unwrap_or("").trim_end();
     if before.len() >= 12
         && before
@@ -189,6 +183,11 @@ fn speaks(text: &str, span: Span) -> bool {
     {
         return true;
     }
+    let mut words = text
+        .get(span.end..)
+        .unwrap_or("")
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty());
     let mut next = words.next();
     // An auxiliary may come first ("has said"); a word glued to the name ("'s") is none.
     if next.is_some_and(|w| matches!(w, "has" | "had" | "have" | "also" | "would" | "will")) {
@@ -196,9 +195,7 @@ fn speaks(text: &str, span: Span) -> bool {
     }
     next.is_some_and(|w| {
         let w = w.trim_end_matches(|c: char| !c.is_alphabetic());
-        !w.is_empty()
-            && w.len() == w.trim_start_matches(|c: char| !c.is_alphabetic()).len()
-            && SPEECH_VERBS.contains_lower(w)
+        w.starts_with(char::is_alphabetic) && SPEECH_VERBS.contains_lower(w)
     })
 }
 
@@ -343,19 +340,17 @@ fn link_surnames(mentions: &mut [Mention]) {
 /// all its mentions in the set are highest; surnames linked to a full name stay people.
 fn vote(mentions: &mut [Mention]) {
     let mut totals: HashMap<&str, [i64; LABELS]> = HashMap::default();
-    let mut not_a_person: HashMap<&str, bool> = HashMap::default();
-    let mut not_a_place: HashMap<&str, bool> = HashMap::default();
+    let mut not_a_person: HashSet<&str> = HashSet::default();
+    let mut not_a_place: HashSet<&str> = HashSet::default();
     for m in mentions.iter() {
         if m.after_article && m.canonical.is_none() {
-            not_a_person.insert(m.text, true);
+            not_a_person.insert(m.text);
         }
         // A name that speaks and is no place the gazetteer knows is not a place: "the
         // Pentagon said" is the ministry. A listed place that speaks stays a place.
         if m.speaks && listed_place(m.text).is_none() {
-            not_a_place.insert(m.text, true);
+            not_a_place.insert(m.text);
         }
-    }
-    for m in mentions.iter() {
         let t = totals.entry(m.text).or_insert([0; LABELS]);
         for (s, v) in t.iter_mut().zip(m.scores) {
             *s += i64::from(v);
@@ -369,8 +364,8 @@ fn vote(mentions: &mut [Mention]) {
     }
     for (name, t) in totals.iter_mut() {
         let vetoed = [
-            (EntityType::Person, not_a_person.contains_key(name)),
-            (EntityType::Place, not_a_place.contains_key(name)),
+            (EntityType::Person, not_a_person.contains(name)),
+            (EntityType::Place, not_a_place.contains(name)),
         ];
         for (kind, veto) in vetoed {
             if let (true, Some(p)) = (veto, t.get_mut(usize::from(type_label(kind)))) {

@@ -350,7 +350,6 @@ fn is_tail_marker(folded: &str) -> bool {
         || folded.starts_with("related:")
 }
 
-/// A full paragraph: enough words and sentence punctuation, and not a cut-off teaser.
 /// A line too long and too much like prose to be a headline: text pasted without one
 /// opens with its first paragraph. Headlines run to some 20 words and rarely end in a
 /// full stop; a line of 30 words or more that ends like a sentence is prose.
@@ -361,6 +360,7 @@ fn is_long_paragraph(line: &str, n_words: usize) -> bool {
 /// See [`is_long_paragraph`].
 const LONGEST_HEADLINE_WORDS: usize = 30;
 
+/// A full paragraph: enough words and sentence punctuation, and not a cut-off teaser.
 fn is_full_paragraph(line: &str) -> bool {
     words(line) >= 12 && ends_like_sentence(line) && !is_truncated_teaser(line)
 }
@@ -484,10 +484,9 @@ pub fn layout(text: &str) -> Vec<Block> {
             continue;
         }
         // The first content line is the headline, unless it is prose: then there is none.
-        if !title_seen && {
-            title_seen = true;
-            !is_long_paragraph(line, n_words)
-        } {
+        let headline = !title_seen && !is_long_paragraph(line, n_words);
+        title_seen = true;
+        if headline {
             match title_suffix_start(line) {
                 Some(cut) => {
                     let head = Span::new(span.start, span.start + cut).trim(text);
